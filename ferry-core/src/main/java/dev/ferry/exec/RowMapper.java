@@ -1,0 +1,114 @@
+package dev.ferry.exec;
+
+import dev.ferry.model.EntityModel;
+import dev.ferry.model.Property;
+import dev.ferry.query.Paths;
+import dev.ferry.sql.Layout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps the rows of one statement by its {@link Layout}: the root entity, the to-one entities joined
+ * into it (read first, so the root's refs are born loaded), and annotations. Objects already in the
+ * load's identity map are reused without reading their columns again.
+ */
+public final class RowMapper<T> {
+
+    private final Node root;
+    private final int keyColumn;
+    private final ColumnReader keyReader;
+
+    /**
+     * @param keyType the Java type of the parent key in column {@code layout.keyColumn()}; null when there is none
+     */
+    public RowMapper(Layout layout, RowGroup<T> group, Readers readers, Class<?> keyType) {
+        this.root = node(layout.root(), group, readers, layout.computed());
+        this.keyColumn = layout.keyColumn();
+        this.keyReader = keyType == null ? null : ColumnReader.of(Paths.boxed(keyType));
+    }
+
+    /** The parent key of the current row (prefetch statements). */
+    public Object key(ResultSet rs) throws SQLException {
+        return keyReader.read(rs, keyColumn);
+    }
+
+    /** The root entity of the current row, new or from the identity map; added to the root group. */
+    @SuppressWarnings("unchecked")
+    public T read(ResultSet rs) throws SQLException {
+        return (T) read(root, rs);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object read(Node n, ResultSet rs) throws SQLException {
+        Object id = n.reader.readId(rs, n.start);
+        if (id == null) {
+            return null;
+        }
+        Object existing = n.identity.get(id);
+        if (existing != null) {
+            n.group.add(existing);
+            return existing;
+        }
+        Object[] joined = null;
+        if (n.children.length > 0) {
+            joined = n.scratch;
+            for (int i = 0; i < n.children.length; i++) {
+                Object child = read(n.children[i], rs);
+                joined[n.via[i]] = child == null ? EntityReader.JOINED_NULL : child;
+            }
+        }
+        Object obj = n.reader.read(rs, n.start, id, n.group, joined, n.computedCols, n.computedRead);
+        n.identity.put(id, obj);
+        n.group.add(obj);
+        return obj;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static final class Node {
+        EntityReader reader;
+        int start;
+        RowGroup group;
+        Map<Object, Object> identity;
+        Node[] children;
+        int[] via;
+        Object[] scratch;
+        int[] computedCols;
+        ColumnReader[] computedRead;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Node node(Layout.Node l, RowGroup<?> group, Readers readers, List<Layout.Computed> computed) {
+        Node n = new Node();
+        n.reader = readers.of(l.model());
+        n.start = l.start();
+        n.group = group;
+        n.identity = group.load().identity(l.model());
+        n.children = new Node[l.children().size()];
+        n.via = new int[l.children().size()];
+        for (int i = 0; i < n.children.length; i++) {
+            Layout.Node c = l.children().get(i);
+            String path = group.path().isEmpty() ? c.via().name() : group.path() + "." + c.via().name();
+            RowGroup<?> childGroup = new RowGroup<>((EntityModel) c.model(), group.load(), path, true);
+            n.children[i] = node(c, childGroup, readers, List.of());
+            n.via[i] = c.via().property().index();
+        }
+        n.scratch = new Object[l.model().properties().size()];
+        if (!computed.isEmpty()) {
+            Property[] props = n.reader.computedProps();
+            n.computedCols = new int[props.length];
+            n.computedRead = new ColumnReader[props.length];
+            for (Layout.Computed c : computed) {
+                for (int i = 0; i < props.length; i++) {
+                    if (props[i] == c.target()) {
+                        n.computedCols[i] = c.column();
+                        n.computedRead[i] = ColumnReader.of(props[i].type());
+                    }
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.ferry.prefetch;
+
+import dev.ferry.exec.Readers;
+import dev.ferry.exec.RowGroup;
+import dev.ferry.exec.RowMapper;
+import dev.ferry.exec.Statements;
+import dev.ferry.model.EntityModel;
+import dev.ferry.model.HolderBatch;
+import dev.ferry.model.Many;
+import dev.ferry.model.Property;
+import dev.ferry.model.Ref;
+import dev.ferry.model.Relation;
+import dev.ferry.query.Paths;
+import dev.ferry.query.PrefetchSpec;
+import dev.ferry.query.QuerySpec;
+import dev.ferry.sql.ArrayParam;
+import dev.ferry.sql.Renderer;
+import dev.ferry.sql.SelectStatement;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads prefetch levels as a worklist (as Django's prefetch_related_objects does): per level, the
+ * distinct keys of every parent in the result, one statement ({@code = ANY(?)}; IN chunks where a
+ * dialect has no arrays), rows bucketed by parent key and handed to each holder, then the next
+ * levels over the rows just loaded. The number of statements depends on the plan, never on the rows.
+ */
+final class PrefetchEngine {
+
+    private final Renderer renderer;
+    private final Readers readers;
+
+    PrefetchEngine(Renderer renderer, Readers readers) {
+        this.renderer = renderer;
+        this.readers = readers;
+    }
+
+    /** Runs every prefetch level of {@code specs} (and their nested levels) for the rows of {@code parents}. */
+    void prefetch(Connection c, RowGroup<?> parents, List<PrefetchSpec> specs) {
+        for (PrefetchSpec spec : specs) {
+            Property prop = spec.relation().property();
+            List<Object> holders = new ArrayList<>(parents.rows().size());
+            for (Object row : parents.rows()) {
+                holders.add(prop.read(row));
+            }
+            level(c, parents, spec.relation(), spec.name(), spec.query(), holders);
+        }
+    }
+
+    /**
+     * Loads one relation for {@code holders} of rows in {@code parents}: one statement for all of
+     * them, then the query's own prefetches over the loaded rows.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void level(Connection c, RowGroup<?> parents, Relation rel, String name, QuerySpec<?> query, List<Object> holders) {
+        EntityModel<?> target = rel.target();
+        String path = parents.path().isEmpty() ? rel.name() : parents.path() + "." + rel.name();
+        RowGroup<Object> children = new RowGroup<>((EntityModel) target, parents.load(), path, true);
+        List<Object> pending = new ArrayList<>(holders.size());
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object h : holders) {
+            if (name == null && Access.loaded(h)) {
+                // Loaded already (joined, or by another path through the identity map): its rows still
+                // take part in the next levels.
+                addLoaded(children, h);
+                continue;
+            }
+            pending.add(h);
+            Object key = Access.keyOf(h);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        Map<Object, Object> single = rel.isToMany() ? null : new HashMap<>(keys.size() * 2);
+        Map<Object, List<Object>> buckets = rel.isToMany() ? new HashMap<>(keys.size() * 2) : null;
+        if (!keys.isEmpty()) {
+            Class<?> keyType = keyType(rel);
+            RowMapper<Object> mapper = null;
+            for (List<Object> chunk : chunks(new ArrayList<>(keys))) {
+                Object param = renderer.dialect().supportsArrayParameters()
+                        ? new ArrayParam(keyType, chunk.toArray())
+                        : chunk;
+                SelectStatement s = renderer.prefetch(rel, query, param);
+                if (mapper == null) {
+                    mapper = new RowMapper<>(s.layout(), children, readers, keyType);
+                }
+                RowMapper<Object> m = mapper;
+                Statements.query(c, renderer.dialect(), s.sql(), "prefetch of " + path, rs -> {
+                    Object key = m.key(rs);
+                    Object row = m.read(rs);
+                    if (single != null) {
+                        single.put(key, row);
+                    } else {
+                        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+                    }
+                });
+            }
+        }
+        for (Object h : pending) {
+            Object key = Access.keyOf(h);
+            if (h instanceof Ref<?> ref) {
+                Access.fillRef(ref, key == null ? null : single.get(key));
+            } else {
+                List<Object> rows = key == null ? null : buckets.get(key);
+                Access.fillMany((Many<Object>) h, name, rows == null ? List.of() : rows);
+            }
+        }
+        if (!query.prefetches().isEmpty() && !children.rows().isEmpty()) {
+            prefetch(c, children, query.prefetches());
+        }
+    }
+
+    private static void addLoaded(RowGroup<Object> children, Object holder) {
+        if (holder instanceof Ref<?> ref) {
+            Object target = ref.get();
+            if (target != null) {
+                children.add(target);
+            }
+        } else {
+            for (Object o : (Many<?>) holder) {
+                children.add(o);
+            }
+        }
+    }
+
+    private List<List<Object>> chunks(List<Object> keys) {
+        if (renderer.dialect().supportsArrayParameters()) {
+            return List.of(keys);
+        }
+        int size = renderer.dialect().maxInListSize();
+        List<List<Object>> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += size) {
+            out.add(keys.subList(i, Math.min(keys.size(), i + size)));
+        }
+        return out;
+    }
+
+    /** The Java type of the parent key column of a prefetch statement. */
+    private static Class<?> keyType(Relation rel) {
+        EntityModel<?> keyOwner = rel instanceof Relation.ToOne ? rel.target() : rel.owner();
+        return Paths.boxed(keyOwner.id().type());
+    }
+
+    /** Reaches HolderBatch's protected fill methods: only the loader may fill holders. */
+    private static final class Access extends HolderBatch {
+        @Override
+        protected void load(Object holder) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected String describe() {
+            return "access";
+        }
+
+        static boolean loaded(Object h) {
+            return HolderBatch.isLoaded(h);
+        }
+
+        static Object keyOf(Object h) {
+            return h instanceof Ref<?> r ? HolderBatch.key(r) : HolderBatch.key((Many<?>) h);
+        }
+
+        static void fillRef(Ref<?> ref, Object value) {
+            HolderBatch.fill(ref, value);
+        }
+
+        static <T> void fillMany(Many<T> many, String name, List<T> rows) {
+            if (name == null) {
+                HolderBatch.fill(many, rows);
+            } else {
+                HolderBatch.fillNamed(many, name, rows);
+            }
+        }
+    }
+}

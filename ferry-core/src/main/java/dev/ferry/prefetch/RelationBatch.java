@@ -1,0 +1,72 @@
+package dev.ferry.prefetch;
+
+import dev.ferry.error.NotLoadedException;
+import dev.ferry.exec.RowGroup;
+import dev.ferry.model.HolderBatch;
+import dev.ferry.model.Names;
+import dev.ferry.model.Relation;
+import dev.ferry.policy.FetchPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The holders of one relation in one row group; applies the fetch policy when one is read unloaded. */
+final class RelationBatch extends HolderBatch {
+
+    private final Loader loader;
+    private final RowGroup<?> group;
+    private final Relation relation;
+
+    RelationBatch(Loader loader, RowGroup<?> group, Relation relation) {
+        this.loader = loader;
+        this.group = group;
+        this.relation = relation;
+    }
+
+    @Override
+    protected synchronized void load(Object holder) {
+        if (isLoaded(holder)) {
+            return; // a peer load filled it while this thread waited
+        }
+        FetchPolicy policy = FetchPolicy.effective(group.load().queryPolicy(), loader.defaultPolicy());
+        switch (policy) {
+            case RAISE:
+                throw new NotLoadedException(notLoadedMessage());
+            case ONE:
+                loader.loadLater(group, relation, List.of(holder));
+                break;
+            default:
+                List<Object> pending = new ArrayList<>();
+                for (Object row : group.rows()) {
+                    Object h = relation.property().read(row);
+                    if (!isLoaded(h)) {
+                        pending.add(h);
+                    }
+                }
+                loader.loadLater(group, relation, pending);
+        }
+    }
+
+    @Override
+    protected String describe() {
+        return relation.describe();
+    }
+
+    /** Names the relation and the exact call that loads it with the root query. */
+    String notLoadedMessage() {
+        String path = group.path().isEmpty() ? relation.name() : group.path() + "." + relation.name();
+        String root = group.load().rootName();
+        StringBuilder fix = new StringBuilder();
+        if (!relation.isToMany()) {
+            fix.append(".join(\"").append(path).append("\") or ");
+        }
+        fix.append(".prefetch(\"").append(path).append("\")");
+        if (group.path().isEmpty()) {
+            fix.append(" (typed: ").append(root).append("_.")
+                    .append(Names.snake(relation.name()).toUpperCase(Locale.ROOT)).append(')');
+        }
+        return relation.describe() + " was read but not loaded, and the fetch policy is RAISE. "
+                + "Load it with the query: add " + fix + " to the query on " + root + ".";
+    }
+}

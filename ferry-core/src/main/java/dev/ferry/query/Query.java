@@ -1,0 +1,282 @@
+package dev.ferry.query;
+
+import dev.ferry.error.InvalidQueryException;
+import dev.ferry.error.MappingException;
+import dev.ferry.error.NoSuchRowException;
+import dev.ferry.model.EntityModel;
+import dev.ferry.model.Property;
+import dev.ferry.model.Relation;
+import dev.ferry.policy.FetchPolicy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * An immutable, reusable query for rows of {@code T}, like Django's QuerySet: every method returns
+ * a new query. Paths are checked when they are added, so a wrong name fails where it was written.
+ *
+ * <pre>{@code
+ * List<Occurrence> page = ferry.from(Occurrence.class)
+ *     .where(Occurrence_.PROJECT.idEq(5L))
+ *     .orderBy(Occurrence_.DETERMINATION_SCORE.desc())
+ *     .join(Occurrence_.DETERMINATION)
+ *     .prefetch(Occurrence_.DETECTIONS, q -> q.orderBy(Detection_.TIMESTAMP.asc()))
+ *     .limit(25)
+ *     .list();
+ * }</pre>
+ */
+public final class Query<T> {
+
+    private final QuerySpec<T> spec;
+    private final QueryRunner runner;
+
+    public Query(QuerySpec<T> spec, QueryRunner runner) {
+        this.spec = spec;
+        this.runner = runner;
+    }
+
+    /** The query's state, for the planner. */
+    public QuerySpec<T> spec() {
+        return spec;
+    }
+
+    public EntityModel<T> model() {
+        return spec.model();
+    }
+
+    private Query<T> with(QuerySpec<T> s) {
+        return new Query<>(s, runner);
+    }
+
+    // ---------------------------------------------------------------- filtering
+
+    /** Keeps rows matching {@code condition} (AND with earlier conditions). */
+    public Query<T> where(Predicate<T> condition) {
+        Check.predicate(spec.model(), condition);
+        return with(spec.withWhere(spec.where() == null ? condition : Predicate.all(spec.where(), condition)));
+    }
+
+    /** Drops rows matching {@code condition}. */
+    public Query<T> exclude(Predicate<T> condition) {
+        return where(Predicate.not(condition));
+    }
+
+    // ---------------------------------------------------------------- ordering and windows
+
+    /** Replaces the ordering. Without one, rows come by primary key. */
+    @SafeVarargs
+    public final Query<T> orderBy(Order<T>... orders) {
+        return orderBy(Arrays.asList(orders));
+    }
+
+    public Query<T> orderBy(List<Order<T>> orders) {
+        for (Order<T> o : orders) {
+            Check.expr(spec.model(), o.expr());
+        }
+        if (spec.after() != null && spec.after().size() != orders.size()) {
+            throw new InvalidQueryException("after(...) has " + spec.after().size() + " values but the new ordering has "
+                    + orders.size() + " terms; call after(...) again");
+        }
+        return with(spec.withOrders(orders));
+    }
+
+    /** At most {@code limit} rows; in a prefetch, at most {@code limit} per parent (top-N, in SQL). */
+    public Query<T> limit(long limit) {
+        if (limit < 0) {
+            throw new InvalidQueryException("limit must be >= 0, was " + limit);
+        }
+        return with(spec.withLimit(limit));
+    }
+
+    /** Skips {@code offset} rows; in a prefetch, per parent. */
+    public Query<T> offset(long offset) {
+        if (offset < 0) {
+            throw new InvalidQueryException("offset must be >= 0, was " + offset);
+        }
+        return with(spec.withOffset(offset));
+    }
+
+    /**
+     * Keyset pagination: rows strictly after the row whose ordering values are {@code values}, one per
+     * {@code orderBy} term, in order. End the ordering with a unique column (the key) so pages never
+     * skip or repeat a row. Nulls are placed as the ordering says.
+     */
+    public Query<T> after(Object... values) {
+        if (spec.orders().isEmpty()) {
+            throw new InvalidQueryException("after(...) needs an ordering: call orderBy(...) first, ending with a unique column such as the id");
+        }
+        if (values.length != spec.orders().size()) {
+            throw new InvalidQueryException("after(...) takes one value per orderBy term: the ordering has "
+                    + spec.orders().size() + " terms, " + values.length + " values were given");
+        }
+        return with(spec.withAfter(Arrays.asList(values)));
+    }
+
+    // ---------------------------------------------------------------- loading related rows
+
+    /**
+     * Loads to-one relations in the same statement (Django {@code select_related}): LEFT JOIN when the
+     * foreign key is nullable, INNER when not. Nested paths load every step ({@code determination.parent}).
+     */
+    @SafeVarargs
+    public final Query<T> join(ToOne<T, ?>... paths) {
+        List<String> dotted = new ArrayList<>();
+        for (ToOne<T, ?> p : paths) {
+            dotted.add(p.dotted());
+        }
+        return join(dotted.toArray(String[]::new));
+    }
+
+    /** {@link #join(ToOne[])} by dotted names ({@code "determination.parent"}). */
+    public Query<T> join(String... paths) {
+        List<List<String>> joins = new ArrayList<>(spec.joins());
+        for (String dotted : paths) {
+            List<String> path = Col.split(dotted);
+            Paths.Resolved r = Paths.relation(spec.model(), path);
+            for (Relation rel : r.relations()) {
+                if (rel.isToMany()) {
+                    throw new InvalidQueryException("join(\"" + dotted + "\"): " + rel.describe()
+                            + " is a to-many relation; joining it would multiply rows. Use prefetch(\"" + dotted + "\") instead");
+                }
+            }
+            if (!joins.contains(path)) {
+                joins.add(path);
+            }
+        }
+        return with(spec.withJoins(joins));
+    }
+
+    /** Prefetches relations by dotted path, one query per level ({@code "detections.classifications.taxon"}). */
+    public Query<T> prefetch(String... paths) {
+        Query<T> q = this;
+        for (String p : paths) {
+            q = q.with(Check.addPrefetch(q.spec, Col.split(p), null, null));
+        }
+        return q;
+    }
+
+    /** Prefetches a relation with the default query. */
+    public Query<T> prefetch(RelationPath<T, ?> path) {
+        return with(Check.addPrefetch(spec, path.path(), null, null));
+    }
+
+    /**
+     * Prefetches a relation with a custom query for its rows: filter, order, per-parent limit, join,
+     * and further prefetches. Intermediate levels of a dotted path use the default query.
+     */
+    public <X> Query<T> prefetch(RelationPath<T, X> path, UnaryOperator<Query<X>> customize) {
+        return with(Check.addPrefetch(spec, path.path(), null, customize));
+    }
+
+    /** A named prefetch (Django {@code to_attr}): read back with {@code owner.relation().named(name)}. */
+    public <X> Query<T> prefetch(ToMany.Named<T, X> named, UnaryOperator<Query<X>> customize) {
+        return with(Check.addPrefetch(spec, named.relation().path(), named.name(), customize));
+    }
+
+    // ---------------------------------------------------------------- annotations and policy
+
+    /** Fills the {@code @Computed} component {@code target} with {@code expr} for each row returned. */
+    public <V> Query<T> annotate(Col<T, V> target, Expr<T, ? extends V> expr) {
+        Paths.Resolved r = Paths.column(spec.model(), target.path(), target.type());
+        if (!r.relations().isEmpty() || r.leaf().kind() != Property.Kind.COMPUTED) {
+            throw new MappingException("annotate(" + target.dotted() + ", ...): the target must be a @Computed component of "
+                    + spec.model().name());
+        }
+        Check.expr(spec.model(), expr);
+        List<Computation> list = new ArrayList<>();
+        for (Computation c : spec.computations()) {
+            if (c.target() != r.leaf()) {
+                list.add(c);
+            }
+        }
+        list.add(new Computation(r.leaf(), expr));
+        return with(spec.withComputations(list));
+    }
+
+    /** The fetch policy for relations this query did not load; null inherits. */
+    public Query<T> fetchPolicy(FetchPolicy policy) {
+        return with(spec.withPolicy(policy));
+    }
+
+    // ---------------------------------------------------------------- running
+
+    private QueryRunner runner() {
+        if (runner == null) {
+            throw new InvalidQueryException("this query is a prefetch sub-query and cannot run by itself; "
+                    + "start queries with ferry.from(" + spec.model().name() + ".class)");
+        }
+        return runner;
+    }
+
+    /** All matching rows, with their joins and prefetches loaded. */
+    public List<T> list() {
+        return runner().list(spec);
+    }
+
+    /** The first row, if any. */
+    public Optional<T> first() {
+        List<T> rows = runner().list(spec.withLimit(1));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The row with key {@code id}, if it matches this query. */
+    public Optional<T> find(Object id) {
+        Col<T, Object> key = new Col<>(spec.model().type(), List.of(spec.model().id().name()), Object.class);
+        List<T> rows = runner().list(spec.withWhere(spec.where() == null ? key.eq(id) : Predicate.all(spec.where(), key.eq(id)))
+                .withLimit(-1).withOffset(0).withAfter(null));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The row with key {@code id}; throws {@link NoSuchRowException} when there is none. */
+    public T get(Object id) {
+        return find(id).orElseThrow(() -> new NoSuchRowException(spec.model().name() + " with "
+                + spec.model().id().name() + " = " + id + " does not exist" + (spec.where() == null ? "" : " or does not match the query")));
+    }
+
+    /** The number of matching rows (the window, if any, applies). */
+    public long count() {
+        return runner().count(spec);
+    }
+
+    /** Whether any row matches. */
+    public boolean exists() {
+        return runner().exists(spec);
+    }
+
+    /**
+     * Streams the rows in chunks of {@code chunkSize}, prefetching each chunk's relations as it goes;
+     * memory stays bounded by the chunk. Close the stream (try-with-resources) to free its connection.
+     */
+    public Stream<T> stream(int chunkSize) {
+        if (chunkSize < 1) {
+            throw new InvalidQueryException("chunkSize must be >= 1, was " + chunkSize);
+        }
+        return runner().stream(spec, chunkSize);
+    }
+
+    /** {@link #stream(int)} with chunks of 1,000. */
+    public Stream<T> stream() {
+        return stream(1000);
+    }
+
+    /** The SQL text of the root statement (with {@code ?} placeholders). */
+    public String sql() {
+        return runner().sql(spec);
+    }
+
+    /** One statement for the rows, plus one per prefetch level: what list() costs. */
+    public int plannedStatements() {
+        return spec.plannedStatements();
+    }
+
+    @Override
+    public String toString() {
+        return "Query[" + spec.model().name() + ", where=" + spec.where() + ", orders=" + spec.orders()
+                + ", limit=" + spec.limit() + ", offset=" + spec.offset() + ", joins=" + spec.joins()
+                + ", prefetches=" + spec.prefetches().stream().map(PrefetchSpec::label).toList() + "]";
+    }
+}

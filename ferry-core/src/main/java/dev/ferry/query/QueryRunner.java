@@ -1,0 +1,18 @@
+package dev.ferry.query;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Runs queries: implemented by the executor, so the query package stays free of JDBC. */
+public interface QueryRunner {
+    <T> List<T> list(QuerySpec<T> query);
+
+    <T> Stream<T> stream(QuerySpec<T> query, int chunkSize);
+
+    long count(QuerySpec<?> query);
+
+    boolean exists(QuerySpec<?> query);
+
+    /** The SQL text of the root statement, with {@code ?} placeholders. */
+    String sql(QuerySpec<?> query);
+}

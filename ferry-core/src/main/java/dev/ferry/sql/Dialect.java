@@ -1,0 +1,120 @@
+package dev.ferry.sql;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What differs between databases, in three places (as Django does it): capability flags, a few
+ * rendering operations, and parameter binding. A new database is one subclass.
+ */
+public abstract class Dialect {
+
+    /** A short name for messages ("postgresql", "h2"). */
+    public abstract String name();
+
+    /** Whether a collection can be bound as one array parameter ({@code col = ANY(?)}). */
+    public abstract boolean supportsArrayParameters();
+
+    /** The largest IN list (and so the chunk size for prefetch keys) where arrays are not supported. */
+    public int maxInListSize() {
+        return 1000;
+    }
+
+    /** Words that must be quoted when used as identifiers. */
+    protected abstract Set<String> reservedWords();
+
+    /** Quotes an identifier (from metadata only) when it is reserved or not a plain lower-case name. */
+    public String quote(String identifier) {
+        if (identifier.matches("[a-z_][a-z0-9_]*") && !reservedWords().contains(identifier)) {
+            return identifier;
+        }
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code expr = ANY(?)}: membership in an array parameter. */
+    public String anyArray(String expr) {
+        return expr + " = ANY(?)";
+    }
+
+    /** {@code LIMIT ? OFFSET ?}, parameters appended in order; -1 means no limit. */
+    void limitOffset(Fragment f, long limit, long offset) {
+        if (limit >= 0) {
+            f.sql(" LIMIT ").param(limit);
+        }
+        if (offset > 0) {
+            f.sql(" OFFSET ").param(offset);
+        }
+    }
+
+    /** Seconds from {@code start} to {@code end} as a double. */
+    void secondsBetween(Fragment out, Fragment start, Fragment end) {
+        // Difference of epochs rather than of timestamps: the same text works on PostgreSQL and H2,
+        // and start's parameters stay before end's.
+        out.sql("(-EXTRACT(EPOCH FROM ").append(start).sql(") + EXTRACT(EPOCH FROM ").append(end).sql("))");
+    }
+
+    /** Case-insensitive LIKE with {@code \\} as the escape character. */
+    void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
+        out.sql("LOWER(").append(expr).sql(") LIKE LOWER(").param(pattern).sql(") ESCAPE '\\'");
+    }
+
+    /** The SQL element type name of an array of {@code type}. */
+    public String arrayElementType(Class<?> type) {
+        if (type == Long.class || type == long.class) return "bigint";
+        if (type == Integer.class || type == int.class) return "integer";
+        if (type == Short.class || type == short.class) return "smallint";
+        if (type == String.class) return "varchar";
+        if (type == Double.class || type == double.class) return "float8";
+        if (type == Float.class || type == float.class) return "float4";
+        if (type == Boolean.class || type == boolean.class) return "boolean";
+        if (type == UUID.class) return "uuid";
+        if (type == BigDecimal.class) return "numeric";
+        if (type == LocalDateTime.class) return "timestamp";
+        if (type == LocalDate.class) return "date";
+        if (type == OffsetDateTime.class) return "timestamptz";
+        return null;
+    }
+
+    /** Binds one parameter. */
+    public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof ArrayParam a) {
+            bindArray(ps, index, a);
+        } else if (value instanceof Enum<?> e) {
+            ps.setString(index, e.name());
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    protected void bindArray(PreparedStatement ps, int index, ArrayParam a) throws SQLException {
+        Connection c = ps.getConnection();
+        String type = arrayElementType(a.elementType());
+        ps.setArray(index, c.createArrayOf(type == null ? "varchar" : type, a.values()));
+    }
+
+    /** Picks the dialect of a connection from its product name. */
+    public static Dialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return new PostgresDialect();
+        }
+        if (product.contains("h2")) {
+            return new H2Dialect();
+        }
+        throw new IllegalArgumentException("no Ferry dialect for database '" + product
+                + "'; supported: PostgreSQL, H2. Pass one explicitly with Ferry.builder(...).dialect(...)");
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ferry.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQL text with its parameters in textual order; fragments concatenate with their parameters. */
+final class Fragment {
+    final StringBuilder text = new StringBuilder(64);
+    final List<Object> params = new ArrayList<>();
+
+    Fragment sql(String s) {
+        text.append(s);
+        return this;
+    }
+
+    Fragment param(Object value) {
+        text.append('?');
+        params.add(value);
+        return this;
+    }
+
+    Fragment append(Fragment other) {
+        text.append(other.text);
+        params.addAll(other.params);
+        return this;
+    }
+
+    boolean isEmpty() {
+        return text.length() == 0;
+    }
+
+    Sql toSql() {
+        return new Sql(text.toString(), params);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ferry.sql;
+
+import java.util.Set;
+
+/** PostgreSQL 12+: arrays bound with {@code = ANY(?)}, ROW_NUMBER() windows, explicit NULLS FIRST/LAST. */
+public final class PostgresDialect extends Dialect {
+
+    // Reserved key words of PostgreSQL that are plausible column names (the full list is longer).
+    private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
+            "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint", "create", "current_date",
+            "current_role", "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc",
+            "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group",
+            "having", "in", "initially", "intersect", "into", "lateral", "leading", "limit", "localtime",
+            "localtimestamp", "not", "null", "offset", "on", "only", "or", "order", "placing", "primary", "references",
+            "returning", "select", "session_user", "some", "symmetric", "table", "then", "to", "trailing", "true",
+            "union", "unique", "user", "using", "variadic", "when", "where", "window", "with", "authorization",
+            "binary", "collation", "concurrently", "cross", "full", "ilike", "inner", "is", "isnull", "join", "left",
+            "like", "natural", "notnull", "outer", "overlaps", "right", "similar", "tablesample", "verbose");
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean supportsArrayParameters() {
+        return true;
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
+        out.append(expr).sql(" ILIKE ").param(pattern).sql(" ESCAPE '\\'");
+    }
+}

@@ -1,0 +1,373 @@
+package dev.ferry.sql;
+
+import dev.ferry.model.EntityModel;
+import dev.ferry.model.Property;
+import dev.ferry.model.Relation;
+import dev.ferry.query.Col;
+import dev.ferry.query.Computation;
+import dev.ferry.query.Expr;
+import dev.ferry.query.Order;
+import dev.ferry.query.Paths;
+import dev.ferry.query.QuerySpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a query into SQL for one dialect. Every value is a parameter and every identifier comes
+ * from the model, so the text depends only on the query's shape: statements cache and group.
+ */
+public final class Renderer {
+
+    private final Dialect dialect;
+
+    public Renderer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    // ---------------------------------------------------------------- root statements
+
+    /**
+     * The rows of a query with its to-one joins and annotations. When the query has a window and
+     * joins or annotations, the page is cut on the root table first and only its rows are joined and
+     * annotated (PostgreSQL would otherwise join every skipped row).
+     */
+    public SelectStatement list(QuerySpec<?> q) {
+        Scope.State st = new Scope.State(dialect);
+        Map<Property, Expr<?, ?>> computed = computedMap(q);
+        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
+        if (!cutFirst) {
+            Scope.Joins joins = new Scope.Joins();
+            Scope root = new Scope(st, q.model(), "t0", joins, computed);
+            Fragment where = where(root, q);
+            Fragment order = orderBy(root, q, null);
+            List<Fragment> terms = new ArrayList<>();
+            Layout layout = selectList(root, q, terms, 0);
+            Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(root.q(q.model().table())).sql(" t0")
+                    .sql(joins.text.toString()).append(where).append(order);
+            dialect.limitOffset(f, q.limit(), q.offset());
+            return new SelectStatement(f.toSql(), layout);
+        }
+        // Inner: the page of root rows, with each ordering term exposed as _o<i> for the outer ORDER BY.
+        Scope.Joins innerJoins = new Scope.Joins();
+        Scope inner = new Scope(st, q.model(), "t0", innerJoins, computed);
+        Fragment innerWhere = where(inner, q);
+        List<Order<?>> orders = effectiveOrders(q);
+        List<Fragment> innerTerms = new ArrayList<>();
+        rootColumns(inner, innerTerms);
+        Fragment innerSelect = commaList(innerTerms, false);
+        for (int i = 0; i < orders.size(); i++) {
+            innerSelect.sql(", ");
+            inner.expr(innerSelect, orders.get(i).expr());
+            innerSelect.sql(" AS _o" + i);
+        }
+        Fragment innerOrder = orderBy(inner, q, "");
+        Fragment sub = new Fragment().sql("SELECT ").append(innerSelect).sql(" FROM ").sql(inner.q(q.model().table()))
+                .sql(" t0").sql(innerJoins.text.toString()).append(innerWhere).append(innerOrder);
+        dialect.limitOffset(sub, q.limit(), q.offset());
+        // Outer: joins and annotations for the page's rows only.
+        Scope.Joins outerJoins = new Scope.Joins();
+        Scope outer = new Scope(st, q.model(), "t0", outerJoins, computed);
+        List<Fragment> terms = new ArrayList<>();
+        Layout layout = selectList(outer, q, terms, 0);
+        Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
+                .sql(outerJoins.text.toString()).append(orderBy(outer, q, "t0."));
+        return new SelectStatement(f.toSql(), layout);
+    }
+
+    /** {@code SELECT COUNT(*)} of the query (of its window, if it has one). */
+    public Sql count(QuerySpec<?> q) {
+        Scope.State st = new Scope.State(dialect);
+        Scope.Joins joins = new Scope.Joins();
+        Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
+        Fragment where = where(root, q);
+        if (!q.hasWindow()) {
+            return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
+                    .sql(joins.text.toString()).append(where).toSql();
+        }
+        Fragment order = orderBy(root, q, null);
+        Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(q.model().table())).sql(" t0")
+                .sql(joins.text.toString()).append(where).append(order);
+        dialect.limitOffset(sub, q.limit(), q.offset());
+        return new Fragment().sql("SELECT COUNT(*) FROM (").append(sub).sql(") x").toSql();
+    }
+
+    /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */
+    public Sql exists(QuerySpec<?> q) {
+        Scope.State st = new Scope.State(dialect);
+        Scope.Joins joins = new Scope.Joins();
+        Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
+        Fragment where = where(root, q);
+        Fragment f = new Fragment().sql("SELECT 1 FROM ").sql(root.q(q.model().table())).sql(" t0")
+                .sql(joins.text.toString()).append(where);
+        if (q.offset() > 0) {
+            f.append(orderBy(root, q, null));
+        }
+        dialect.limitOffset(f, q.limit() == 0 ? 0 : 1, q.offset());
+        return f.toSql();
+    }
+
+    // ---------------------------------------------------------------- prefetch statements
+
+    /**
+     * The related rows of {@code rel} for a set of parent keys, in one statement: the first column
+     * is the parent key. With a window ({@code limit}/{@code offset} in the prefetch query) the rows
+     * are numbered per parent with ROW_NUMBER() and cut in SQL (top-N per parent).
+     *
+     * @param keys an {@link ArrayParam} (one {@code = ANY(?)}) or a list of keys (an IN list)
+     */
+    public SelectStatement prefetch(Relation rel, QuerySpec<?> q, Object keys) {
+        Scope.State st = new Scope.State(dialect);
+        Scope.Joins joins = new Scope.Joins();
+        EntityModel<?> target = q.model();
+        Scope root = new Scope(st, target, "t0", joins, computedMap(q));
+        String from;
+        String keyExpr;
+        if (rel instanceof Relation.ToOne) {
+            from = root.q(target.table()) + " t0";
+            keyExpr = "t0." + root.q(target.id().column());
+        } else if (rel instanceof Relation.OneToMany o) {
+            from = root.q(target.table()) + " t0";
+            keyExpr = "t0." + root.q(o.fkColumn());
+        } else {
+            Relation.ManyToMany m = (Relation.ManyToMany) rel;
+            from = root.q(target.table()) + " t0 INNER JOIN " + root.q(m.table()) + " j0 ON j0." + root.q(m.inverseColumn())
+                    + " = t0." + root.q(target.id().column());
+            keyExpr = "j0." + root.q(m.joinColumn());
+        }
+        Fragment where = new Fragment().sql(" WHERE ");
+        if (keys instanceof ArrayParam a) {
+            where.sql(keyExpr).sql(" = ANY(").param(a).sql(")");
+        } else {
+            List<?> list = (List<?>) keys;
+            where.sql(keyExpr).sql(" IN (");
+            for (int i = 0; i < list.size(); i++) {
+                where.sql(i == 0 ? "" : ", ").param(list.get(i));
+            }
+            where.sql(")");
+        }
+        if (q.where() != null) {
+            where.sql(" AND (");
+            root.predicate(where, q.where());
+            where.sql(")");
+        }
+        List<Fragment> terms = new ArrayList<>();
+        terms.add(new Fragment().sql(keyExpr));
+        Layout layout = selectList(root, q, terms, 1);
+        // Inside the ROW_NUMBER() derived table, columns are named c0, c1, ... so joined tables' names cannot clash.
+        Fragment select = commaList(terms, q.hasWindow());
+        if (!q.hasWindow()) {
+            Fragment f = new Fragment().sql("SELECT ").append(select).sql(" FROM ").sql(from).sql(joins.text.toString())
+                    .append(where);
+            if (!(rel instanceof Relation.ToOne)) {
+                f.append(orderBy(root, q, null));
+            }
+            return new SelectStatement(f.toSql(), layout);
+        }
+        Fragment window = new Fragment().sql("ROW_NUMBER() OVER (PARTITION BY ").sql(keyExpr);
+        window.append(orderBy(root, q, null));
+        window.sql(")");
+        Fragment inner = new Fragment().sql("SELECT ").append(select).sql(", ").append(window).sql(" AS _rn FROM ").sql(from)
+                .sql(joins.text.toString()).append(where);
+        Fragment f = new Fragment().sql("SELECT * FROM (").append(inner).sql(") x WHERE x._rn > ").param(q.offset());
+        if (q.limit() >= 0) {
+            f.sql(" AND x._rn <= ").param(q.offset() + q.limit());
+        }
+        f.sql(" ORDER BY x._rn");
+        return new SelectStatement(f.toSql(), layout);
+    }
+
+    // ---------------------------------------------------------------- clauses
+
+    private static Map<Property, Expr<?, ?>> computedMap(QuerySpec<?> q) {
+        Map<Property, Expr<?, ?>> m = new LinkedHashMap<>();
+        for (Computation c : q.computations()) {
+            m.put(c.target(), c.expr());
+        }
+        return m;
+    }
+
+    /** WHERE with the query's condition and its keyset position; empty when there is neither. */
+    private Fragment where(Scope s, QuerySpec<?> q) {
+        Fragment f = new Fragment();
+        boolean any = false;
+        if (q.where() != null) {
+            f.sql(" WHERE ");
+            s.predicate(f, q.where());
+            any = true;
+        }
+        if (q.after() != null) {
+            f.sql(any ? " AND " : " WHERE ");
+            keyset(s, f, q.orders(), q.after());
+        }
+        return f;
+    }
+
+    /** Rows strictly after {@code values} in the ordering, NULL placement included. */
+    private void keyset(Scope s, Fragment f, List<? extends Order<?>> orders, List<Object> values) {
+        List<Fragment> alternatives = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            Order<?> o = orders.get(i);
+            Object v = values.get(i);
+            Fragment after = new Fragment();
+            if (v == null) {
+                if (o.nulls() == Order.Nulls.LAST) {
+                    continue; // nothing sorts after NULL on this term
+                }
+                s.expr(after, o.expr());
+                after.sql(" IS NOT NULL");
+            } else {
+                boolean nullsAfter = o.nulls() == Order.Nulls.LAST;
+                after.sql(nullsAfter ? "(" : "");
+                s.expr(after, o.expr());
+                after.sql(o.descending() ? " < " : " > ").param(v);
+                if (nullsAfter) {
+                    after.sql(" OR ");
+                    s.expr(after, o.expr());
+                    after.sql(" IS NULL)");
+                }
+            }
+            Fragment alt = new Fragment().sql("(");
+            for (int j = 0; j < i; j++) {
+                s.expr(alt, orders.get(j).expr());
+                if (values.get(j) == null) {
+                    alt.sql(" IS NULL AND ");
+                } else {
+                    alt.sql(" = ").param(values.get(j)).sql(" AND ");
+                }
+            }
+            alt.append(after).sql(")");
+            alternatives.add(alt);
+        }
+        if (alternatives.isEmpty()) {
+            f.sql("1=0");
+            return;
+        }
+        f.sql("(");
+        for (int i = 0; i < alternatives.size(); i++) {
+            f.sql(i == 0 ? "" : " OR ").append(alternatives.get(i));
+        }
+        f.sql(")");
+    }
+
+    /** The ordering, ended by the key so results are deterministic (and pages never overlap). */
+    private static List<Order<?>> effectiveOrders(QuerySpec<?> q) {
+        List<Order<?>> orders = new ArrayList<>(q.orders());
+        Property id = q.model().id();
+        boolean hasKey = false;
+        for (Order<?> o : orders) {
+            if (o.expr() instanceof Col<?, ?> c && c.path().size() == 1
+                    && Paths.column(q.model(), c.path(), null).leaf() == id) {
+                hasKey = true;
+            }
+        }
+        if (!hasKey) {
+            orders.add(new Order<>(new Col<>(q.model().type(), List.of(id.name()), Object.class), false, Order.Nulls.LAST));
+        }
+        return orders;
+    }
+
+    /**
+     * ORDER BY the effective ordering. {@code exposed} null renders the expressions; "" or "t0."
+     * refers to the inner query's {@code _o<i>} columns instead.
+     */
+    private Fragment orderBy(Scope s, QuerySpec<?> q, String exposed) {
+        List<Order<?>> orders = effectiveOrders(q);
+        Fragment f = new Fragment().sql(" ORDER BY ");
+        for (int i = 0; i < orders.size(); i++) {
+            Order<?> o = orders.get(i);
+            if (i > 0) {
+                f.sql(", ");
+            }
+            if (exposed == null) {
+                s.expr(f, o.expr());
+            } else {
+                f.sql(exposed + "_o" + i);
+            }
+            f.sql(o.descending() ? " DESC" : " ASC").sql(o.nulls() == Order.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+        }
+        return f;
+    }
+
+    private static void rootColumns(Scope s, List<Fragment> terms) {
+        for (Property p : s.model.columns()) {
+            terms.add(new Fragment().sql(s.alias).sql(".").sql(s.q(p.column())));
+        }
+    }
+
+    /** Appends root columns, joined entities' columns and annotations; returns where each sits. */
+    private Layout selectList(Scope root, QuerySpec<?> q, List<Fragment> terms, int firstColumn) {
+        int[] next = {firstColumn + 1};
+        rootColumns(root, terms);
+        next[0] += root.model.columns().size();
+        NodeBuilder top = new NodeBuilder(root.model, null, "", firstColumn + 1, root);
+        for (List<String> path : q.joins()) {
+            NodeBuilder at = top;
+            List<Relation> rels = Paths.relation(q.model(), path).relations();
+            for (Relation rel : rels) {
+                Relation.ToOne t = (Relation.ToOne) rel;
+                NodeBuilder child = at.children.get(t.name());
+                if (child == null) {
+                    String alias = at.scope.join(t);
+                    Scope sc = at.scope.at(t.target(), alias);
+                    child = new NodeBuilder(t.target(), t, at.path.isEmpty() ? t.name() : at.path + "." + t.name(), next[0], sc);
+                    at.children.put(t.name(), child);
+                    rootColumns(sc, terms);
+                    next[0] += t.target().columns().size();
+                }
+                at = child;
+            }
+        }
+        List<Layout.Computed> computed = new ArrayList<>();
+        for (Computation c : q.computations()) {
+            Fragment term = new Fragment();
+            root.expr(term, c.expr());
+            terms.add(term);
+            computed.add(new Layout.Computed(c.target(), next[0]++));
+        }
+        return new Layout(firstColumn, top.build(), computed);
+    }
+
+    /** Joins select terms with commas, optionally naming them c0, c1, ... (inside a derived table). */
+    private static Fragment commaList(List<Fragment> terms, boolean alias) {
+        Fragment f = new Fragment();
+        for (int i = 0; i < terms.size(); i++) {
+            f.sql(i == 0 ? "" : ", ").append(terms.get(i));
+            if (alias) {
+                f.sql(" AS c" + i);
+            }
+        }
+        return f;
+    }
+
+    private static final class NodeBuilder {
+        final EntityModel<?> model;
+        final Relation.ToOne via;
+        final String path;
+        final int start;
+        final Scope scope;
+        final Map<String, NodeBuilder> children = new LinkedHashMap<>();
+
+        NodeBuilder(EntityModel<?> model, Relation.ToOne via, String path, int start, Scope scope) {
+            this.model = model;
+            this.via = via;
+            this.path = path;
+            this.start = start;
+            this.scope = scope;
+        }
+
+        Layout.Node build() {
+            List<Layout.Node> kids = new ArrayList<>();
+            for (NodeBuilder b : children.values()) {
+                kids.add(b.build());
+            }
+            return new Layout.Node(model, via, path, start, List.copyOf(kids));
+        }
+    }
+}
