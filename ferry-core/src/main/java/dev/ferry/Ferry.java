@@ -38,6 +38,7 @@ public final class Ferry {
     private final Dialect dialect;
     private final FetchPolicy defaultPolicy;
     private final Readers readers;
+    private final ConnectionSource connections;
     private final Loader loader;
 
     private Ferry(DataSource dataSource, Models models, Dialect dialect, FetchPolicy defaultPolicy, Readers readers,
@@ -47,6 +48,7 @@ public final class Ferry {
         this.dialect = dialect;
         this.defaultPolicy = defaultPolicy;
         this.readers = readers;
+        this.connections = connections;
         this.loader = new Loader(connections, new Renderer(dialect), readers, defaultPolicy);
     }
 
@@ -123,6 +125,50 @@ public final class Ferry {
                 }
             }
         }
+    }
+
+    /**
+     * Runs plain JDBC work on this Ferry's connection: the transaction's inside
+     * {@link #inTransaction}, a pooled one otherwise (returned afterwards).
+     */
+    public <R> R withConnection(JdbcWork<R> work) {
+        Connection c;
+        try {
+            c = connections.acquire();
+        } catch (SQLException e) {
+            throw new FerrySqlException("getting a connection", null, e);
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new FerrySqlException("JDBC work", null, e);
+        } finally {
+            try {
+                connections.release(c);
+            } catch (SQLException ignored) {
+                // The pool evicts a connection it cannot take back.
+            }
+        }
+    }
+
+    /** {@link #withConnection} without a result. */
+    public void useConnection(JdbcAction work) {
+        withConnection(c -> {
+            work.run(c);
+            return null;
+        });
+    }
+
+    /** JDBC work that returns a value. */
+    @FunctionalInterface
+    public interface JdbcWork<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    /** JDBC work without a result. */
+    @FunctionalInterface
+    public interface JdbcAction {
+        void run(Connection connection) throws SQLException;
     }
 
     /** {@link #inTransaction(Function)} for work without a result. */
