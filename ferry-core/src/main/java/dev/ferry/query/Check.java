@@ -23,7 +23,7 @@ final class Check {
             if (c.right() instanceof Expr<?, ?> e) {
                 expr(model, e);
             } else {
-                value(c.left(), c.right());
+                value(model, c.left(), c.right());
             }
         } else if (p instanceof Predicate.In<?> in) {
             expr(model, in.left());
@@ -32,12 +32,12 @@ final class Check {
                     throw new InvalidQueryException("in(...) on " + describe(in.left()) + " has a null value; "
                             + "combine with isNull() instead");
                 }
-                value(in.left(), v);
+                value(model, in.left(), v);
             }
         } else if (p instanceof Predicate.Between<?> b) {
             expr(model, b.expr());
-            value(b.expr(), b.low());
-            value(b.expr(), b.high());
+            value(model, b.expr(), b.low());
+            value(model, b.expr(), b.high());
         } else if (p instanceof Predicate.IsNull<?> n) {
             expr(model, n.expr());
         } else if (p instanceof Predicate.Like<?> l) {
@@ -93,8 +93,15 @@ final class Check {
         }
     }
 
-    private static void value(Expr<?, ?> left, Object value) {
+    private static void value(EntityModel<?> model, Expr<?, ?> left, Object value) {
         Class<?> t = left.type();
+        if (t == Object.class && left instanceof Col<?, ?> c) {
+            // An untyped path (by name, or a foreign key) still has a type in the model.
+            Paths.Resolved r = Paths.column(model, c.path(), null);
+            t = r.leaf().kind() == dev.ferry.model.Property.Kind.TO_ONE
+                    ? r.last().models().of(r.leaf().target()).id().type()
+                    : r.leaf().type();
+        }
         if (value != null && t != Object.class && !Paths.boxed(t).isInstance(value)) {
             throw new InvalidQueryException(describe(left) + " is " + t.getSimpleName() + " but was compared with a "
                     + value.getClass().getSimpleName() + " (" + value + ")");

@@ -20,13 +20,14 @@ public final class Metamodels {
             if (!Modifier.isStatic(f.getModifiers())) {
                 continue;
             }
+            String where = metamodel.getSimpleName() + "." + f.getName();
             Object value;
             try {
+                f.trySetAccessible();
                 value = f.get(null);
             } catch (IllegalAccessException e) {
-                continue;
+                throw new MappingException("cannot read " + where + " to check it; make the metamodel class public", e);
             }
-            String where = metamodel.getSimpleName() + "." + f.getName();
             try {
                 if (value instanceof Col<?, ?> c) {
                     Paths.column(models.of(c.root()), c.path(), c.type());
