@@ -225,10 +225,26 @@ public final class Query<T> {
 
     /** The row with key {@code id}, if it matches this query. */
     public Optional<T> find(Object id) {
+        id = coerceKey(id);
         Col<T, Object> key = new Col<>(spec.model().type(), List.of(spec.model().id().name()), Object.class);
         List<T> rows = runner().list(spec.withWhere(spec.where() == null ? key.eq(id) : Predicate.all(spec.where(), key.eq(id)))
                 .withLimit(-1).withOffset(0).withAfter(null));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Integral keys given as another integral type ({@code get(42)} for a long key) are converted. */
+    private Object coerceKey(Object id) {
+        Class<?> keyType = Paths.boxed(spec.model().id().type());
+        if (id instanceof Number n && !keyType.isInstance(id)
+                && (id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte)) {
+            if (keyType == Long.class) {
+                return n.longValue();
+            }
+            if (keyType == Integer.class && n.longValue() == n.intValue()) {
+                return n.intValue();
+            }
+        }
+        return id;
     }
 
     /** The row with key {@code id}; throws {@link NoSuchRowException} when there is none. */

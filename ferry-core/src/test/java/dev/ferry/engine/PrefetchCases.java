@@ -263,7 +263,18 @@ abstract class PrefetchCases extends SeededDatabase {
     // ---------------------------------------------------------------- fetch policies
 
     @Test
-    void peersTurnsAnNPlusOneLoopIntoOneStatementPerRelation() {
+    void peersTurnsAnNPlusOneLoopIntoTwoStatements() {
+        List<Occurrence> page = project1().limit(50).list();
+        int total = 0;
+        for (Occurrence o : page) {
+            total += o.detections().size(); // the classic N+1 loop
+        }
+        assertThat(total).isEqualTo(page.stream().mapToInt(o -> (int) (o.id() % 4)).sum());
+        assertStatements(2);
+    }
+
+    @Test
+    void peersLoadsEachRelationOnceForTheWholeResult() {
         List<Occurrence> rows = project1().limit(50).list();
         int detections = 0;
         for (Occurrence o : rows) {

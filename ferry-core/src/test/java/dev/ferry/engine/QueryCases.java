@@ -222,6 +222,7 @@ abstract class QueryCases extends SeededDatabase {
         assertThat(occurrences().orderBy(Occurrence_.ID.desc()).first()).map(Occurrence::id).contains((long) OCCURRENCES);
         assertThat(occurrences().where(Occurrence_.ID.lt(0L)).first()).isEmpty();
         assertThat(occurrences().get(42L).id()).isEqualTo(42L);
+        assertThat(occurrences().get(42).id()).as("an int key for a long id").isEqualTo(42L);
         assertThat(occurrences().find(4242L)).isEmpty();
         assertThat(occurrences().where(Occurrence_.PROJECT.idEq(1L)).find(42L)).as("42 is in project 2").isEmpty();
         assertThatThrownBy(() -> occurrences().get(4242L)).isInstanceOf(NoSuchRowException.class)
