@@ -1,7 +1,6 @@
 -- Fixture schema: a mini AMI workload (see workload/antenna.md section 1).
 -- Portable: runs unchanged on PostgreSQL 17 and on H2 2.3 in MODE=PostgreSQL.
 -- Ids are assigned by the Seeder, so no serial/identity columns.
--- Every FK column gets an index, as Django creates one for every ForeignKey.
 
 CREATE TABLE users_user (
     id bigint PRIMARY KEY,
@@ -22,7 +21,6 @@ CREATE TABLE main_taxon (
     parent_id bigint NULL
 );
 
--- taxon_id is the leading column of the primary key, so only project_id needs its own index.
 CREATE TABLE main_taxon_projects (
     taxon_id bigint NOT NULL,
     project_id bigint NOT NULL,
@@ -93,6 +91,11 @@ CREATE TABLE main_identification (
 );
 
 -- @constraints
+-- Foreign keys and their indexes. They come last so the Seeder can bulk-load before adding them
+-- (it splits the script at the line above); running the whole file gives the same schema.
+-- One index per FK column, as Django creates; main_taxon_projects.taxon_id is covered by the
+-- primary key. Indexes come before the FKs so H2 uses them instead of creating its own.
+
 CREATE INDEX main_project_owner_id_idx ON main_project (owner_id);
 CREATE INDEX main_taxon_parent_id_idx ON main_taxon (parent_id);
 CREATE INDEX main_taxon_projects_project_id_idx ON main_taxon_projects (project_id);
@@ -109,19 +112,35 @@ CREATE INDEX main_identification_occurrence_id_idx ON main_identification (occur
 CREATE INDEX main_identification_taxon_id_idx ON main_identification (taxon_id);
 CREATE INDEX main_identification_user_id_idx ON main_identification (user_id);
 
-ALTER TABLE main_project ADD CONSTRAINT main_project_owner_id_fk FOREIGN KEY (owner_id) REFERENCES users_user (id);
-ALTER TABLE main_taxon ADD CONSTRAINT main_taxon_parent_id_fk FOREIGN KEY (parent_id) REFERENCES main_taxon (id);
-ALTER TABLE main_taxon_projects ADD CONSTRAINT main_taxon_projects_taxon_id_fk FOREIGN KEY (taxon_id) REFERENCES main_taxon (id);
-ALTER TABLE main_taxon_projects ADD CONSTRAINT main_taxon_projects_project_id_fk FOREIGN KEY (project_id) REFERENCES main_project (id);
-ALTER TABLE main_event ADD CONSTRAINT main_event_project_id_fk FOREIGN KEY (project_id) REFERENCES main_project (id);
-ALTER TABLE main_occurrence ADD CONSTRAINT main_occurrence_determination_id_fk FOREIGN KEY (determination_id) REFERENCES main_taxon (id);
-ALTER TABLE main_occurrence ADD CONSTRAINT main_occurrence_event_id_fk FOREIGN KEY (event_id) REFERENCES main_event (id);
-ALTER TABLE main_occurrence ADD CONSTRAINT main_occurrence_project_id_fk FOREIGN KEY (project_id) REFERENCES main_project (id);
-ALTER TABLE main_detection ADD CONSTRAINT main_detection_source_image_id_fk FOREIGN KEY (source_image_id) REFERENCES main_sourceimage (id);
-ALTER TABLE main_detection ADD CONSTRAINT main_detection_occurrence_id_fk FOREIGN KEY (occurrence_id) REFERENCES main_occurrence (id);
-ALTER TABLE main_classification ADD CONSTRAINT main_classification_detection_id_fk FOREIGN KEY (detection_id) REFERENCES main_detection (id);
-ALTER TABLE main_classification ADD CONSTRAINT main_classification_taxon_id_fk FOREIGN KEY (taxon_id) REFERENCES main_taxon (id);
-ALTER TABLE main_classification ADD CONSTRAINT main_classification_algorithm_id_fk FOREIGN KEY (algorithm_id) REFERENCES ml_algorithm (id);
-ALTER TABLE main_identification ADD CONSTRAINT main_identification_occurrence_id_fk FOREIGN KEY (occurrence_id) REFERENCES main_occurrence (id);
-ALTER TABLE main_identification ADD CONSTRAINT main_identification_taxon_id_fk FOREIGN KEY (taxon_id) REFERENCES main_taxon (id);
-ALTER TABLE main_identification ADD CONSTRAINT main_identification_user_id_fk FOREIGN KEY (user_id) REFERENCES users_user (id);
+ALTER TABLE main_project ADD CONSTRAINT main_project_owner_id_fk
+    FOREIGN KEY (owner_id) REFERENCES users_user (id);
+ALTER TABLE main_taxon ADD CONSTRAINT main_taxon_parent_id_fk
+    FOREIGN KEY (parent_id) REFERENCES main_taxon (id);
+ALTER TABLE main_taxon_projects ADD CONSTRAINT main_taxon_projects_taxon_id_fk
+    FOREIGN KEY (taxon_id) REFERENCES main_taxon (id);
+ALTER TABLE main_taxon_projects ADD CONSTRAINT main_taxon_projects_project_id_fk
+    FOREIGN KEY (project_id) REFERENCES main_project (id);
+ALTER TABLE main_event ADD CONSTRAINT main_event_project_id_fk
+    FOREIGN KEY (project_id) REFERENCES main_project (id);
+ALTER TABLE main_occurrence ADD CONSTRAINT main_occurrence_determination_id_fk
+    FOREIGN KEY (determination_id) REFERENCES main_taxon (id);
+ALTER TABLE main_occurrence ADD CONSTRAINT main_occurrence_event_id_fk
+    FOREIGN KEY (event_id) REFERENCES main_event (id);
+ALTER TABLE main_occurrence ADD CONSTRAINT main_occurrence_project_id_fk
+    FOREIGN KEY (project_id) REFERENCES main_project (id);
+ALTER TABLE main_detection ADD CONSTRAINT main_detection_source_image_id_fk
+    FOREIGN KEY (source_image_id) REFERENCES main_sourceimage (id);
+ALTER TABLE main_detection ADD CONSTRAINT main_detection_occurrence_id_fk
+    FOREIGN KEY (occurrence_id) REFERENCES main_occurrence (id);
+ALTER TABLE main_classification ADD CONSTRAINT main_classification_detection_id_fk
+    FOREIGN KEY (detection_id) REFERENCES main_detection (id);
+ALTER TABLE main_classification ADD CONSTRAINT main_classification_taxon_id_fk
+    FOREIGN KEY (taxon_id) REFERENCES main_taxon (id);
+ALTER TABLE main_classification ADD CONSTRAINT main_classification_algorithm_id_fk
+    FOREIGN KEY (algorithm_id) REFERENCES ml_algorithm (id);
+ALTER TABLE main_identification ADD CONSTRAINT main_identification_occurrence_id_fk
+    FOREIGN KEY (occurrence_id) REFERENCES main_occurrence (id);
+ALTER TABLE main_identification ADD CONSTRAINT main_identification_taxon_id_fk
+    FOREIGN KEY (taxon_id) REFERENCES main_taxon (id);
+ALTER TABLE main_identification ADD CONSTRAINT main_identification_user_id_fk
+    FOREIGN KEY (user_id) REFERENCES users_user (id);

@@ -68,8 +68,8 @@ public final class TestDatabases {
     }
 
     /**
-     * An in-memory H2 database in PostgreSQL mode that lives until the JVM exits
-     * ({@code DB_CLOSE_DELAY=-1}); the same name gives the same pool, kept open for the JVM. NULLs sort high, as on PostgreSQL.
+     * An in-memory H2 database in PostgreSQL mode, NULLs sorting high as on PostgreSQL. It lives until
+     * the JVM exits ({@code DB_CLOSE_DELAY=-1}); the same name gives the same pool.
      */
     public static DataSource h2(String name) {
         return H2.computeIfAbsent(name, n -> unclosable(pool("h2-" + n, "jdbc:h2:mem:" + n
@@ -91,11 +91,9 @@ public final class TestDatabases {
     private static DataSource unclosable(HikariDataSource pool) {
         return (DataSource) Proxy.newProxyInstance(TestDatabases.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("equals") && method.getParameterCount() == 1) {
-                        return proxy == args[0]; // forwarded, a proxy would not equal itself
-                    }
-                    if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
-                        return System.identityHashCode(proxy);
+                    // equals/hashCode stay the proxy's own: forwarded, a proxy would not equal itself.
+                    if (method.getDeclaringClass() == Object.class && !method.getName().equals("toString")) {
+                        return method.getName().equals("equals") ? proxy == args[0] : System.identityHashCode(proxy);
                     }
                     try {
                         return method.invoke(pool, args);
