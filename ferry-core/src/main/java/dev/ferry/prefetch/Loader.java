@@ -105,10 +105,10 @@ public final class Loader implements QueryRunner, BatchFactory {
 
     // ---------------------------------------------------------------- later loads (fetch policies)
 
-    /** Loads {@code rel} for {@code holders} of rows in {@code group}, on a connection of its own. */
-    void loadLater(RowGroup<?> group, Relation rel, List<Object> holders) {
+    /** Loads {@code rel} for {@code owners} (rows of {@code group}), on a connection of its own. */
+    void loadLater(RowGroup<?> group, Relation rel, List<Object> owners) {
         withConnection(c -> {
-            engine.level(c, group, rel, null, QuerySpec.of(rel.target()), holders);
+            engine.level(c, group, rel, null, QuerySpec.of(rel.target()), owners);
             return null;
         });
     }

@@ -44,25 +44,24 @@ final class PrefetchEngine {
     /** Runs every prefetch level of {@code specs} (and their nested levels) for the rows of {@code parents}. */
     void prefetch(Connection c, RowGroup<?> parents, List<PrefetchSpec> specs) {
         for (PrefetchSpec spec : specs) {
-            Property prop = spec.relation().property();
-            List<Object> holders = new ArrayList<>(parents.rows().size());
-            for (Object row : parents.rows()) {
-                holders.add(prop.read(row));
-            }
-            level(c, parents, spec.relation(), spec.name(), spec.query(), holders);
+            level(c, parents, spec.relation(), spec.name(), spec.query(), parents.rows());
         }
     }
 
     /**
-     * Loads one relation for {@code holders} of rows in {@code parents}: one statement for all of
-     * them, then the query's own prefetches over the loaded rows.
+     * Loads one relation for {@code owners} (rows of {@code parents}): one statement for all of them,
+     * then the query's own prefetches over the loaded rows.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void level(Connection c, RowGroup<?> parents, Relation rel, String name, QuerySpec<?> query, List<Object> holders) {
+    void level(Connection c, RowGroup<?> parents, Relation rel, String name, QuerySpec<?> query, List<?> owners) {
+        Property prop = rel.property();
+        List<Object> holders = new ArrayList<>(owners.size());
+        for (Object owner : owners) {
+            holders.add(prop.read(owner));
+        }
         EntityModel<?> target = rel.target();
         String path = parents.path().isEmpty() ? rel.name() : parents.path() + "." + rel.name();
         RowGroup<Object> children = new RowGroup<>((EntityModel) target, parents.load(), path, true);
-        List<Object> pending = new ArrayList<>(holders.size());
         Set<Object> keys = new LinkedHashSet<>();
         for (Object h : holders) {
             if (name == null && Access.loaded(h)) {
@@ -71,7 +70,6 @@ final class PrefetchEngine {
                 addLoaded(children, h);
                 continue;
             }
-            pending.add(h);
             Object key = Access.keyOf(h);
             if (key != null) {
                 keys.add(key);
@@ -102,13 +100,28 @@ final class PrefetchEngine {
                 });
             }
         }
-        for (Object h : pending) {
+        Property backRef = rel instanceof Relation.OneToMany o ? o.backRef() : null;
+        for (int i = 0; i < holders.size(); i++) {
+            Object h = holders.get(i);
+            if (name == null && Access.loaded(h)) {
+                continue;
+            }
             Object key = Access.keyOf(h);
             if (h instanceof Ref<?> ref) {
                 Access.fillRef(ref, key == null ? null : single.get(key));
             } else {
                 List<Object> rows = key == null ? null : buckets.get(key);
                 Access.fillMany((Many<Object>) h, name, rows == null ? List.of() : rows);
+                if (rows != null && backRef != null) {
+                    // The child's reference back to its parent is the parent itself (as Django does):
+                    // walking back up costs no statement.
+                    for (Object child : rows) {
+                        Ref<?> back = (Ref<?>) backRef.read(child);
+                        if (!back.isLoaded()) {
+                            Access.fillRef(back, owners.get(i));
+                        }
+                    }
+                }
             }
         }
         if (!query.prefetches().isEmpty() && !children.rows().isEmpty()) {

@@ -34,18 +34,27 @@ final class RelationBatch extends HolderBatch {
             case RAISE:
                 throw new NotLoadedException(notLoadedMessage());
             case ONE:
-                loader.loadLater(group, relation, List.of(holder));
+                loader.loadLater(group, relation, List.of(ownerOf(holder)));
                 break;
             default:
                 List<Object> pending = new ArrayList<>();
                 for (Object row : group.rows()) {
-                    Object h = relation.property().read(row);
-                    if (!isLoaded(h)) {
-                        pending.add(h);
+                    if (!isLoaded(relation.property().read(row))) {
+                        pending.add(row);
                     }
                 }
                 loader.loadLater(group, relation, pending);
         }
+    }
+
+    /** The row that owns {@code holder} (a scan: ONE is the slow path by definition). */
+    private Object ownerOf(Object holder) {
+        for (Object row : group.rows()) {
+            if (relation.property().read(row) == holder) {
+                return row;
+            }
+        }
+        throw new IllegalStateException("holder not in its group: " + relation.describe());
     }
 
     @Override

@@ -113,8 +113,10 @@ abstract class PrefetchCases extends SeededDatabase {
             assertThat(idsOf(o.detections().get(), Detection::id)).isEqualTo(detections.getOrDefault(o.id(), List.of()));
             assertThat(idsOf(o.detections().named("first_image"), Detection::id)).isEqualTo(firstImage.getOrDefault(o.id(), List.of()));
             for (Detection d : o.detections()) {
+                assertThat(d.occurrence().get()).as("back reference filled with the parent").isSameAs(o);
                 assertThat(idsOf(d.classifications().get(), Classification::id)).isEqualTo(classifications.get(d.id()));
                 for (Classification c : d.classifications()) {
+                    assertThat(c.detection().get()).isSameAs(d);
                     assertThat(c.taxon().isLoaded()).isTrue();
                     assertThat(c.taxon().isEmpty() ? null : c.taxon().get().name()).isEqualTo(taxa.get((Long) c.taxon().id()));
                 }
@@ -271,6 +273,17 @@ abstract class PrefetchCases extends SeededDatabase {
         }
         assertThat(total).isEqualTo(page.stream().mapToInt(o -> (int) (o.id() % 4)).sum());
         assertStatements(2);
+    }
+
+    @Test
+    void peersAndOneFillBackReferencesToo() {
+        List<Occurrence> page = project1().limit(10).list();
+        page.forEach(o -> o.detections().forEach(d -> assertThat(d.occurrence().get()).isSameAs(o)));
+        assertStatements(2);
+        log.reset();
+        List<Occurrence> slow = project1().fetchPolicy(FetchPolicy.ONE).limit(10).list();
+        slow.forEach(o -> o.detections().forEach(d -> assertThat(d.occurrence().get()).isSameAs(o)));
+        assertStatements(1 + 10);
     }
 
     @Test
