@@ -26,6 +26,11 @@ public final class Names {
         return sb.toString();
     }
 
+    /** {@code detectionsCount} -> {@code DETECTIONS_COUNT}: the metamodel constant of a component. */
+    public static String constant(String camel) {
+        return snake(camel).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /**
      * A sentence that helps fix a wrong name: "did you mean 'x'?" when one candidate is close, else
      * the sorted choices.

@@ -9,7 +9,6 @@ import dev.ferry.policy.FetchPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The holders of one relation in one row group; applies the fetch policy when one is read unloaded. */
 final class RelationBatch extends HolderBatch {
@@ -25,7 +24,14 @@ final class RelationBatch extends HolderBatch {
     }
 
     @Override
-    protected synchronized void load(Object holder) {
+    protected void load(Object holder) {
+        // Later loads of one load share its identity map: one at a time.
+        synchronized (group.load()) {
+            loadLocked(holder);
+        }
+    }
+
+    private void loadLocked(Object holder) {
         if (isLoaded(holder)) {
             return; // a peer load filled it while this thread waited
         }
@@ -73,7 +79,7 @@ final class RelationBatch extends HolderBatch {
         fix.append(".prefetch(\"").append(path).append("\")");
         if (group.path().isEmpty()) {
             fix.append(" (typed: ").append(root).append("_.")
-                    .append(Names.snake(relation.name()).toUpperCase(Locale.ROOT)).append(')');
+                    .append(Names.constant(relation.name())).append(')');
         }
         return relation.describe() + " was read but not loaded, and the fetch policy is RAISE. "
                 + "Load it with the query: add " + fix + " to the query on " + root + ".";

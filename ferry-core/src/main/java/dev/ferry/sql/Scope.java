@@ -132,7 +132,7 @@ final class Scope {
             Expr<?, ?> e = at == this ? computed.get(leaf) : null;
             if (e == null) {
                 throw new InvalidQueryException(at.model.name() + "." + leaf.name() + " is @Computed and this query does not "
-                        + "annotate it; add .annotate(" + at.model.name() + "_." + Names.upper(leaf.name()) + ", ...)");
+                        + "annotate it; add .annotate(" + at.model.name() + "_." + dev.ferry.model.Names.constant(leaf.name()) + ", ...)");
             }
             f.sql("(");
             expr(f, e);
@@ -361,12 +361,5 @@ final class Scope {
             cond = new Predicate.Like(inner, l.pattern(), l.ignoreCase());
         }
         return new Predicate.Exists(col.path().subList(0, col.path().size() - 1), last.type(), cond);
-    }
-
-    /** Names for messages. */
-    static final class Names {
-        static String upper(String camel) {
-            return dev.ferry.model.Names.snake(camel).toUpperCase(java.util.Locale.ROOT);
-        }
     }
 }
