@@ -15,7 +15,12 @@ public final class Names {
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);
             if (Character.isUpperCase(c)) {
-                if (i > 0 && !Character.isUpperCase(camel.charAt(i - 1))) {
+                // A word starts at an upper-case letter after a lower-case one, or at the last capital of
+                // an acronym before a lower-case letter (URLPath -> url_path).
+                boolean afterLower = i > 0 && !Character.isUpperCase(camel.charAt(i - 1)) && camel.charAt(i - 1) != '_';
+                boolean acronymEnd = i > 0 && Character.isUpperCase(camel.charAt(i - 1))
+                        && i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1));
+                if (afterLower || acronymEnd) {
                     sb.append('_');
                 }
                 sb.append(Character.toLowerCase(c));

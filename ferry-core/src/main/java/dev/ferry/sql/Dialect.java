@@ -33,10 +33,25 @@ public abstract class Dialect {
 
     /** Quotes an identifier (from metadata only) when it is reserved or not a plain lower-case name. */
     public String quote(String identifier) {
-        if (identifier.matches("[a-z_][a-z0-9_]*") && !reservedWords().contains(identifier)) {
+        if (isPlain(identifier) && !reservedWords().contains(identifier)) {
             return identifier;
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code [a-z_][a-z0-9_]*}, without a regex: this runs for every identifier of every statement. */
+    private static boolean isPlain(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code expr = ANY(?)}: membership in an array parameter. */
