@@ -60,7 +60,7 @@ public abstract class Dialect {
     }
 
     /** {@code LIMIT ? OFFSET ?}, parameters appended in order; -1 means no limit. */
-    void limitOffset(Fragment f, long limit, long offset) {
+    protected void limitOffset(Fragment f, long limit, long offset) {
         if (limit >= 0) {
             f.sql(" LIMIT ").param(limit);
         }
@@ -70,15 +70,23 @@ public abstract class Dialect {
     }
 
     /** Seconds from {@code start} to {@code end} as a double. */
-    void secondsBetween(Fragment out, Fragment start, Fragment end) {
+    protected void secondsBetween(Fragment out, Fragment start, Fragment end) {
         // Difference of epochs rather than of timestamps: the same text works on PostgreSQL and H2,
         // and start's parameters stay before end's.
         out.sql("(-EXTRACT(EPOCH FROM ").append(start).sql(") + EXTRACT(EPOCH FROM ").append(end).sql("))");
     }
 
     /** Case-insensitive LIKE with {@code \\} as the escape character. */
-    void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
+    protected void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
         out.sql("LOWER(").append(expr).sql(") LIKE LOWER(").param(pattern).sql(") ESCAPE '\\'");
+    }
+
+    /**
+     * One ORDER BY term with its NULL placement. The standard {@code NULLS FIRST/LAST} here; a
+     * database without it (MySQL) sorts on {@code expr IS NULL} first instead.
+     */
+    protected void orderTerm(Fragment out, Fragment expr, boolean descending, boolean nullsFirst) {
+        out.append(expr).sql(descending ? " DESC" : " ASC").sql(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
     }
 
     /** The SQL element type name of an array of {@code type}. */

@@ -3,33 +3,36 @@ package dev.ferry.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL text with its parameters in textual order; fragments concatenate with their parameters. */
-final class Fragment {
+/**
+ * SQL text with its parameters in textual order; fragments concatenate with their parameters. The
+ * unit dialects render into.
+ */
+public final class Fragment {
     final StringBuilder text = new StringBuilder(64);
     final List<Object> params = new ArrayList<>();
 
-    Fragment sql(String s) {
+    public Fragment sql(String s) {
         text.append(s);
         return this;
     }
 
-    Fragment param(Object value) {
+    public Fragment param(Object value) {
         text.append('?');
         params.add(value);
         return this;
     }
 
-    Fragment append(Fragment other) {
+    public Fragment append(Fragment other) {
         text.append(other.text);
         params.addAll(other.params);
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return text.length() == 0;
     }
 
-    Sql toSql() {
+    public Sql toSql() {
         return new Sql(text.toString(), params);
     }
 }

@@ -33,7 +33,7 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
-    void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
+    protected void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
         out.append(expr).sql(" ILIKE ").param(pattern).sql(" ESCAPE '\\'");
     }
 }

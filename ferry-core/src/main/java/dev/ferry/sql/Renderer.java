@@ -285,12 +285,13 @@ public final class Renderer {
             if (i > 0) {
                 f.sql(", ");
             }
+            Fragment term = new Fragment();
             if (exposed == null) {
-                s.expr(f, o.expr());
+                s.expr(term, o.expr());
             } else {
-                f.sql(exposed + "_o" + i);
+                term.sql(exposed + "_o" + i);
             }
-            f.sql(o.descending() ? " DESC" : " ASC").sql(o.nulls() == Order.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+            dialect.orderTerm(f, term, o.descending(), o.nulls() == Order.Nulls.FIRST);
         }
         return f;
     }

@@ -3,6 +3,7 @@ package dev.ferry.engine;
 import dev.ferry.Ferry;
 import dev.ferry.fixture.*;
 import dev.ferry.sql.Dialect;
+import dev.ferry.sql.Fragment;
 import dev.ferry.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,13 @@ class InListDialectTest extends SeededDatabase {
         protected Set<String> reservedWords() {
             return Set.of("key", "value", "user");
         }
+
+        /** As MySQL must: no NULLS FIRST/LAST, so sort on "is null" first. */
+        @Override
+        protected void orderTerm(Fragment out, Fragment expr, boolean descending, boolean nullsFirst) {
+            out.sql("CASE WHEN ").append(expr).sql(nullsFirst ? " IS NULL THEN 0 ELSE 1 END, " : " IS NULL THEN 1 ELSE 0 END, ")
+                    .append(expr).sql(descending ? " DESC" : " ASC");
+        }
     }
 
     InListDialectTest() {
@@ -58,5 +66,17 @@ class InListDialectTest extends SeededDatabase {
         assertThat(rows).isEqualTo(expected);
         assertThat(chunked.from(Occurrence.class).where(Occurrence_.ID.in(LongStream.rangeClosed(1, 3).boxed().toList())).sql())
                 .contains("t0.id IN (?, ?, ?)");
+    }
+
+    @Test
+    void nullPlacementThroughTheDialectHook() {
+        Ferry emulated = Ferry.builder(log.dataSource()).dialect(new NoArrays()).build();
+        for (var order : List.of(Occurrence_.DETERMINATION_SCORE.desc(), Occurrence_.DETERMINATION_SCORE.asc(),
+                Occurrence_.DETERMINATION_SCORE.desc().nullsLast(), Occurrence_.DETERMINATION_SCORE.asc().nullsFirst())) {
+            var q = emulated.from(Occurrence.class).orderBy(order).limit(30).offset(100);
+            assertThat(q.sql()).doesNotContain("NULLS");
+            assertThat(idsOf(q.list(), Occurrence::id)).as("%s", order)
+                    .isEqualTo(idsOf(ferry.from(Occurrence.class).orderBy(order).limit(30).offset(100).list(), Occurrence::id));
+        }
     }
 }

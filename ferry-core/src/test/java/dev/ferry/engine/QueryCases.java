@@ -264,6 +264,32 @@ abstract class QueryCases extends SeededDatabase {
     }
 
     @Test
+    void sumAvgAndArithmeticAnnotations() {
+        List<Occurrence> sums = occurrences().where(Occurrence_.ID.le(40L))
+                .annotate(Occurrence_.DETECTIONS_COUNT, Agg.sum(Occurrence_.DETECTIONS, Detection_.FRAME_NUM, Long.class))
+                .annotate(Occurrence_.DURATION_SECONDS, Agg.avg(Occurrence_.DETECTIONS, Detection_.DETECTION_SCORE))
+                .list();
+        List<Object[]> expected = rows("SELECT o.id, (SELECT SUM(d.frame_num) FROM main_detection d WHERE d.occurrence_id = o.id), "
+                + "(SELECT AVG(d.detection_score) FROM main_detection d WHERE d.occurrence_id = o.id) "
+                + "FROM main_occurrence o WHERE o.id <= 40 ORDER BY o.id");
+        for (int i = 0; i < sums.size(); i++) {
+            Object[] e = expected.get(i);
+            assertThat(sums.get(i).detectionsCount()).isEqualTo(e[1] == null ? null : ((Number) e[1]).longValue());
+            if (e[2] == null) {
+                assertThat(sums.get(i).durationSeconds()).isNull();
+            } else {
+                assertThat(sums.get(i).durationSeconds()).isCloseTo(((Number) e[2]).doubleValue(), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+        List<Occurrence> scaled = occurrences().where(Occurrence_.DETERMINATION_SCORE.isNotNull()).limit(20)
+                .annotate(Occurrence_.DURATION_SECONDS,
+                        Occurrence_.DETERMINATION_SCORE.times(Expr.value(100.0, Double.class)).plus(Expr.value(1.0, Double.class)))
+                .list();
+        assertThat(scaled).isNotEmpty().allSatisfy(o -> assertThat(o.durationSeconds())
+                .isCloseTo(o.determinationScore() * 100 + 1, org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    @Test
     void queriesAreImmutableAndShareOneSqlTextPerShape() {
         Query<Occurrence> base = occurrences().where(Occurrence_.PROJECT.idEq(1L));
         Query<Occurrence> narrow = base.where(Occurrence_.ID.le(10L));
