@@ -8,7 +8,6 @@ import dev.ferry.query.Paths;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds entity records from consecutive columns of a row, by index. Everything type-dependent is
@@ -124,11 +123,5 @@ public final class EntityReader<T> {
         if (type == short.class) return (short) 0;
         if (type == byte.class) return (byte) 0;
         return '\0';
-    }
-
-    /** Whether {@code id} already has an object in this load. */
-    @SuppressWarnings("unchecked")
-    public T existing(Map<Object, Object> identity, Object id) {
-        return (T) identity.get(id);
     }
 }

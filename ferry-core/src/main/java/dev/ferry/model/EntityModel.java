@@ -133,11 +133,6 @@ public final class EntityModel<T> {
         }
     }
 
-    /** The key of an instance (cold path). */
-    public Object idOf(Object entity) {
-        return id.read(entity);
-    }
-
     @Override
     public String toString() {
         return "EntityModel[" + name() + " -> " + table + "]";
