@@ -12,11 +12,70 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Reads one column by index into a Java value. Chosen once per component type, never per row. */
+/**
+ * Reads one column by index into a Java value. Chosen once per component type, never per row.
+ *
+ * <p>The common types also have a type code read through one {@code switch} ({@link #read(ResultSet,
+ * int, int, ColumnReader)}): a loop over the columns of a row then has no megamorphic call.
+ */
 @FunctionalInterface
 public interface ColumnReader {
 
     Object read(ResultSet rs, int column) throws SQLException;
+
+    int OTHER = 0, LONG = 1, LONG_BOXED = 2, INT = 3, INT_BOXED = 4, DOUBLE = 5, DOUBLE_BOXED = 6,
+            BOOLEAN = 7, BOOLEAN_BOXED = 8, STRING = 9, LOCAL_DATE_TIME = 10;
+
+    /** The type code of {@code type}, or {@link #OTHER} when it needs its own reader. */
+    static int code(Class<?> type) {
+        if (type == long.class) return LONG;
+        if (type == Long.class) return LONG_BOXED;
+        if (type == int.class) return INT;
+        if (type == Integer.class) return INT_BOXED;
+        if (type == double.class) return DOUBLE;
+        if (type == Double.class) return DOUBLE_BOXED;
+        if (type == boolean.class) return BOOLEAN;
+        if (type == Boolean.class) return BOOLEAN_BOXED;
+        if (type == String.class) return STRING;
+        if (type == LocalDateTime.class) return LOCAL_DATE_TIME;
+        return OTHER;
+    }
+
+    /** Reads column {@code column} by type code; {@code other} reads the {@link #OTHER} types. */
+    static Object read(ResultSet rs, int column, int code, ColumnReader other) throws SQLException {
+        switch (code) {
+            case LONG:
+                return rs.getLong(column);
+            case LONG_BOXED: {
+                long v = rs.getLong(column);
+                return v == 0 && rs.wasNull() ? null : v;
+            }
+            case INT:
+                return rs.getInt(column);
+            case INT_BOXED: {
+                int v = rs.getInt(column);
+                return v == 0 && rs.wasNull() ? null : v;
+            }
+            case DOUBLE:
+                return rs.getDouble(column);
+            case DOUBLE_BOXED: {
+                double v = rs.getDouble(column);
+                return v == 0 && rs.wasNull() ? null : v;
+            }
+            case BOOLEAN:
+                return rs.getBoolean(column);
+            case BOOLEAN_BOXED: {
+                boolean v = rs.getBoolean(column);
+                return !v && rs.wasNull() ? null : v;
+            }
+            case STRING:
+                return rs.getString(column);
+            case LOCAL_DATE_TIME:
+                return rs.getObject(column, LocalDateTime.class);
+            default:
+                return other.read(rs, column);
+        }
+    }
 
     /** The reader for a component of Java type {@code type}. */
     @SuppressWarnings({"unchecked", "rawtypes"})

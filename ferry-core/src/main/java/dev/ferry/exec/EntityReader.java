@@ -15,12 +15,21 @@ import java.util.List;
  */
 public final class EntityReader<T> {
 
+    /** What a column becomes: a plain value, or the key of a to-one holder. */
+    private static final byte VALUE = 0, KEY = 1, FOREIGN_KEY = 2;
+
+    /** Marks a to-one that was joined and matched no row (a NULL or dangling foreign key). */
+    public static final Object JOINED_NULL = new Object();
+
     private final EntityModel<T> model;
     private final int size;
-    private final ColumnReader[] readers;
+    private final int[] codes;
+    private final ColumnReader[] others;
+    private final byte[] roles;
     private final int[] componentOf;
     private final Property[] columnProps;
     private final int idColumn;
+    private final int idCode;
     private final Property[] manyProps;
     private final Property[] computedProps;
     private final Object[] computedDefaults;
@@ -29,24 +38,31 @@ public final class EntityReader<T> {
         this.model = model;
         this.size = model.properties().size();
         List<Property> cols = model.columns();
-        this.readers = new ColumnReader[cols.size()];
-        this.componentOf = new int[cols.size()];
+        int n = cols.size();
+        this.codes = new int[n];
+        this.others = new ColumnReader[n];
+        this.roles = new byte[n];
+        this.componentOf = new int[n];
         this.columnProps = cols.toArray(Property[]::new);
         int idAt = -1;
-        for (int i = 0; i < cols.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Property p = cols.get(i);
-            Class<?> type = p.kind() == Property.Kind.TO_ONE
-                    ? Paths.boxed(model.models().of(p.target()).id().type())
-                    : p.type();
-            readers[i] = ColumnReader.of(type);
+            // Keys and foreign keys are read boxed: they key identity maps and holders.
+            Class<?> type = switch (p.kind()) {
+                case TO_ONE -> Paths.boxed(model.models().of(p.target()).id().type());
+                case ID -> Paths.boxed(p.type());
+                default -> p.type();
+            };
+            codes[i] = ColumnReader.code(type);
+            others[i] = codes[i] == ColumnReader.OTHER ? ColumnReader.of(type) : null;
+            roles[i] = p.kind() == Property.Kind.TO_ONE ? FOREIGN_KEY : p.kind() == Property.Kind.ID ? KEY : VALUE;
             componentOf[i] = p.index();
             if (p.kind() == Property.Kind.ID) {
                 idAt = i;
-                // The key is read boxed so it can key the identity map.
-                readers[i] = ColumnReader.of(Paths.boxed(p.type()));
             }
         }
         this.idColumn = idAt;
+        this.idCode = codes[idAt];
         this.manyProps = model.properties().stream()
                 .filter(p -> p.kind() == Property.Kind.ONE_TO_MANY || p.kind() == Property.Kind.MANY_TO_MANY)
                 .toArray(Property[]::new);
@@ -64,7 +80,7 @@ public final class EntityReader<T> {
 
     /** Reads the key at {@code start}; null when the row has no entity there (an unmatched LEFT JOIN). */
     public Object readId(ResultSet rs, int start) throws SQLException {
-        return readers[idColumn].read(rs, start + idColumn);
+        return ColumnReader.read(rs, start + idColumn, idCode, others[idColumn]);
     }
 
     /**
@@ -78,20 +94,15 @@ public final class EntityReader<T> {
     public T read(ResultSet rs, int start, Object id, RowGroup<T> group, Object[] joined, int[] computedCols,
                   ColumnReader[] computedRead) throws SQLException {
         Object[] args = new Object[size];
-        for (int i = 0; i < readers.length; i++) {
-            Property p = columnProps[i];
-            if (i == idColumn) {
+        for (int i = 0; i < codes.length; i++) {
+            byte role = roles[i];
+            if (role == KEY) {
                 args[componentOf[i]] = id;
                 continue;
             }
-            Object v = readers[i].read(rs, start + i);
-            if (p.kind() == Property.Kind.TO_ONE) {
-                Object target = joined == null ? null : joined[p.index()];
-                if (target != null || (joined != null && joined[p.index()] == JOINED_NULL)) {
-                    v = Ref.of(v, target == JOINED_NULL ? null : target);
-                } else {
-                    v = v == null ? Ref.empty() : group.batch(p).newRef(v);
-                }
+            Object v = ColumnReader.read(rs, start + i, codes[i], others[i]);
+            if (role == FOREIGN_KEY) {
+                v = ref(v, columnProps[i], group, joined);
             }
             args[componentOf[i]] = v;
         }
@@ -105,8 +116,14 @@ public final class EntityReader<T> {
         return model.construct(args);
     }
 
-    /** Marks a to-one that was joined and matched no row (a NULL or dangling foreign key). */
-    public static final Object JOINED_NULL = new Object();
+    /** The holder of a foreign key: loaded when the target was joined into the row, else bound to its batch. */
+    private static Ref<?> ref(Object key, Property p, RowGroup<?> group, Object[] joined) {
+        Object target = joined == null ? null : joined[p.index()];
+        if (target != null) {
+            return Ref.of(key, target == JOINED_NULL ? null : target);
+        }
+        return key == null ? Ref.empty() : group.batch(p).newRef(key);
+    }
 
     /** The computed components, in declaration order. */
     public Property[] computedProps() {

@@ -20,18 +20,15 @@ public final class RowGroup<T> {
     private final Load load;
     private final String path;
     private final List<T> rows = new ArrayList<>();
-    private final Set<Object> members;
     private final HolderBatch[] batches;
+    /** The rows as an identity set, made only once a row may arrive twice. */
+    private Set<Object> members;
 
-    /**
-     * @param path   dotted path from the root entity of the load ("" for the root)
-     * @param dedupe whether the same object may arrive twice (joins, many-to-many, shared targets)
-     */
-    public RowGroup(EntityModel<T> model, Load load, String path, boolean dedupe) {
+    /** @param path dotted path from the root entity of the load ("" for the root) */
+    public RowGroup(EntityModel<T> model, Load load, String path) {
         this.model = model;
         this.load = load;
         this.path = path;
-        this.members = dedupe ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         this.batches = new HolderBatch[model.properties().size()];
     }
 
@@ -51,8 +48,21 @@ public final class RowGroup<T> {
         return rows;
     }
 
+    /** Adds a row just built: new to the load, so not in this group yet. */
     public void add(T row) {
-        if (members == null || members.add(row)) {
+        rows.add(row);
+        if (members != null) {
+            members.add(row);
+        }
+    }
+
+    /** Adds a row that may be here already (from the identity map, or loaded by another path). */
+    public void addShared(T row) {
+        if (members == null) {
+            members = Collections.newSetFromMap(new IdentityHashMap<>(Math.max(16, rows.size() * 2)));
+            members.addAll(rows);
+        }
+        if (members.add(row)) {
             rows.add(row);
         }
     }

@@ -22,10 +22,15 @@ public final class RowMapper<T> {
     private final ColumnReader keyReader;
 
     /**
-     * @param keyType the Java type of the parent key in column {@code layout.keyColumn()}; null when there is none
+     * @param keyType     the Java type of the parent key in column {@code layout.keyColumn()}; null when there is none
+     * @param uniqueRoots whether the statement returns each root row once (not a many-to-many level)
      */
-    public RowMapper(Layout layout, RowGroup<T> group, Readers readers, Class<?> keyType) {
-        this.root = node(layout.root(), group, readers, layout.computed());
+    public RowMapper(Layout layout, RowGroup<T> group, Readers readers, Class<?> keyType, boolean uniqueRoots) {
+        // Rows of an entity new to the load, that the statement returns once and does not also join,
+        // need no identity map: they are indexed later only if the entity shows up again.
+        Load load = group.load();
+        boolean indexed = !uniqueRoots || load.seen(layout.root().model()) || joins(layout.root(), layout.root().model());
+        this.root = node(layout.root(), group, readers, layout.computed(), indexed);
         this.keyColumn = layout.keyColumn();
         this.keyReader = keyType == null ? null : ColumnReader.of(Paths.boxed(keyType));
     }
@@ -47,10 +52,12 @@ public final class RowMapper<T> {
         if (id == null) {
             return null;
         }
-        Object existing = n.identity.get(id);
-        if (existing != null) {
-            n.group.add(existing);
-            return existing;
+        if (n.identity != null) {
+            Object existing = n.identity.get(id);
+            if (existing != null) {
+                n.group.addShared(existing);
+                return existing;
+            }
         }
         Object[] joined = null;
         if (n.children.length > 0) {
@@ -61,7 +68,9 @@ public final class RowMapper<T> {
             }
         }
         Object obj = n.reader.read(rs, n.start, id, n.group, joined, n.computedCols, n.computedRead);
-        n.identity.put(id, obj);
+        if (n.identity != null) {
+            n.identity.put(id, obj);
+        }
         n.group.add(obj);
         return obj;
     }
@@ -79,20 +88,35 @@ public final class RowMapper<T> {
         ColumnReader[] computedRead;
     }
 
+    /** Whether an entity joined below {@code node} is of {@code model}. */
+    private static boolean joins(Layout.Node node, EntityModel<?> model) {
+        for (Layout.Node c : node.children()) {
+            if (c.model() == model || joins(c, model)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Node node(Layout.Node l, RowGroup<?> group, Readers readers, List<Layout.Computed> computed) {
+    private static Node node(Layout.Node l, RowGroup<?> group, Readers readers, List<Layout.Computed> computed,
+                             boolean indexed) {
         Node n = new Node();
         n.reader = readers.of(l.model());
         n.start = l.start();
         n.group = group;
-        n.identity = group.load().identity(l.model());
+        if (indexed) {
+            n.identity = group.load().identity(l.model());
+        } else {
+            group.load().unindexed(l.model(), group);
+        }
         n.children = new Node[l.children().size()];
         n.via = new int[l.children().size()];
         for (int i = 0; i < n.children.length; i++) {
             Layout.Node c = l.children().get(i);
             String path = group.path().isEmpty() ? c.via().name() : group.path() + "." + c.via().name();
-            RowGroup<?> childGroup = new RowGroup<>((EntityModel) c.model(), group.load(), path, true);
-            n.children[i] = node(c, childGroup, readers, List.of());
+            RowGroup<?> childGroup = new RowGroup<>((EntityModel) c.model(), group.load(), path);
+            n.children[i] = node(c, childGroup, readers, List.of(), true);
             n.via[i] = c.via().property().index();
         }
         n.scratch = new Object[l.model().properties().size()];

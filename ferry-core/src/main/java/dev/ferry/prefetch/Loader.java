@@ -66,7 +66,7 @@ public final class Loader implements QueryRunner, BatchFactory {
         return withConnection(c -> {
             RowGroup<T> rows = rootGroup(query);
             SelectStatement s = renderer.list(query);
-            RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null);
+            RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
             Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), mapper::read);
             engine.prefetch(c, rows, query.prefetches());
             return Collections.unmodifiableList(rows.rows());
@@ -117,7 +117,7 @@ public final class Loader implements QueryRunner, BatchFactory {
 
     private <T> RowGroup<T> rootGroup(QuerySpec<T> query) {
         Load load = new Load(query.policy(), this, query.model().name());
-        return new RowGroup<>(query.model(), load, "", false);
+        return new RowGroup<>(query.model(), load, "");
     }
 
     private interface Work<R> {
@@ -190,7 +190,7 @@ public final class Loader implements QueryRunner, BatchFactory {
                 return false;
             }
             RowGroup<T> rows = rootGroup(query);
-            RowMapper<T> mapper = new RowMapper<>(statement.layout(), rows, readers, null);
+            RowMapper<T> mapper = new RowMapper<>(statement.layout(), rows, readers, null, true);
             try {
                 int n = 0;
                 while (n < chunkSize && rs.next()) {

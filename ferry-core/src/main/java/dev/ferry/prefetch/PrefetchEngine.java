@@ -20,7 +20,7 @@ import dev.ferry.sql.SelectStatement;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +61,10 @@ final class PrefetchEngine {
         }
         EntityModel<?> target = rel.target();
         String path = parents.path().isEmpty() ? rel.name() : parents.path() + "." + rel.name();
-        RowGroup<Object> children = new RowGroup<>((EntityModel) target, parents.load(), path, true);
-        Set<Object> keys = new LinkedHashSet<>();
+        RowGroup<Object> children = new RowGroup<>((EntityModel) target, parents.load(), path);
+        // Owners are distinct rows, so to-many keys (their ids) are distinct already; foreign keys repeat.
+        List<Object> keys = new ArrayList<>(holders.size());
+        Set<Object> distinct = rel.isToMany() ? null : new HashSet<>();
         for (Object h : holders) {
             if (name == null && Access.loaded(h)) {
                 // Loaded already (joined, or by another path through the identity map): its rows still
@@ -71,22 +73,23 @@ final class PrefetchEngine {
                 continue;
             }
             Object key = Access.keyOf(h);
-            if (key != null) {
+            if (key != null && (distinct == null || distinct.add(key))) {
                 keys.add(key);
             }
         }
-        Map<Object, Object> single = rel.isToMany() ? null : new HashMap<>(keys.size() * 2);
-        Map<Object, List<Object>> buckets = rel.isToMany() ? new HashMap<>(keys.size() * 2) : null;
+        int capacity = Math.max(16, keys.size() * 4 / 3 + 1);
+        Map<Object, Object> single = rel.isToMany() ? null : new HashMap<>(capacity);
+        Map<Object, List<Object>> buckets = rel.isToMany() ? new HashMap<>(capacity) : null;
         if (!keys.isEmpty()) {
             Class<?> keyType = keyType(rel);
             RowMapper<Object> mapper = null;
-            for (List<Object> chunk : chunks(new ArrayList<>(keys))) {
+            for (List<Object> chunk : chunks(keys)) {
                 Object param = renderer.dialect().supportsArrayParameters()
                         ? new ArrayParam(keyType, chunk.toArray())
                         : chunk;
                 SelectStatement s = renderer.prefetch(rel, query, param);
                 if (mapper == null) {
-                    mapper = new RowMapper<>(s.layout(), children, readers, keyType);
+                    mapper = new RowMapper<>(s.layout(), children, readers, keyType, !(rel instanceof Relation.ManyToMany));
                 }
                 RowMapper<Object> m = mapper;
                 Statements.query(c, renderer.dialect(), s.sql(), "prefetch of " + path, rs -> {
@@ -133,11 +136,11 @@ final class PrefetchEngine {
         if (holder instanceof Ref<?> ref) {
             Object target = ref.get();
             if (target != null) {
-                children.add(target);
+                children.addShared(target);
             }
         } else {
             for (Object o : (Many<?>) holder) {
-                children.add(o);
+                children.addShared(o);
             }
         }
     }

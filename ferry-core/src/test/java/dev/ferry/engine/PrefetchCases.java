@@ -204,6 +204,23 @@ abstract class PrefetchCases extends SeededDatabase {
     }
 
     @Test
+    void identityHoldsWhenAnEntityComesBackAtALaterLevel() {
+        // Root detections are read without an identity map; meeting Detection again indexes them.
+        List<Detection> detections = ferry.from(Detection.class).where(Detection_.ID.le(60L))
+                .prefetch(Detection_.OCCURRENCE.then(Occurrence_.DETECTIONS)).list();
+        for (Detection d : detections) {
+            assertThat(d.occurrence().get().detections().get()).as("the root object, not a copy").anySatisfy(x -> assertThat(x).isSameAs(d));
+        }
+        // Same entity at every level: taxa and their children.
+        List<Taxon> taxa = ferry.from(Taxon.class).prefetch(Taxon_.CHILDREN).list();
+        Map<Long, Taxon> byId = taxa.stream().collect(Collectors.toMap(Taxon::id, t -> t));
+        taxa.forEach(t -> t.children().forEach(c -> assertThat(c).isSameAs(byId.get(c.id()))));
+        assertThat(taxa.get(0).children().size()).isEqualTo(3);
+        // And a later PEERS load of the parent of each taxon returns the root objects too.
+        taxa.stream().filter(t -> !t.parent().isEmpty()).forEach(t -> assertThat(t.parent().get()).isSameAs(byId.get((Long) t.parent().id())));
+    }
+
+    @Test
     void pathsMergeAndCustomQueriesConflictLoudly() {
         List<Occurrence> rows = project1()
                 .prefetch(Occurrence_.DETECTIONS, q -> q.where(Detection_.PATH.isNotNull()))
