@@ -19,7 +19,8 @@ public final class RowMapper<T> {
 
     private final Node root;
     private final int keyColumn;
-    private final ColumnReader keyReader;
+    private final int keyCode;
+    private final ColumnReader keyOther;
 
     /**
      * @param keyType     the Java type of the parent key in column {@code layout.keyColumn()}; null when there is none
@@ -32,23 +33,33 @@ public final class RowMapper<T> {
         boolean indexed = !uniqueRoots || load.seen(layout.root().model()) || joins(layout.root(), layout.root().model());
         this.root = node(layout.root(), group, readers, layout.computed(), indexed);
         this.keyColumn = layout.keyColumn();
-        this.keyReader = keyType == null ? null : ColumnReader.of(Paths.boxed(keyType));
+        Class<?> boxedKey = keyType == null ? Object.class : Paths.boxed(keyType);
+        this.keyCode = ColumnReader.code(boxedKey);
+        this.keyOther = ColumnReader.of(boxedKey);
     }
 
-    /** The parent key of the current row (prefetch statements). */
+    /** The key of the root entity of the last row read. */
+    private Object lastId;
+
+    /** The key of the root entity of the row last {@link #read}: the parent key of a to-one prefetch. */
+    public Object lastId() {
+        return lastId;
+    }
+
+    /** The parent key in the key column of the current row (many-to-many prefetch statements). */
     public Object key(ResultSet rs) throws SQLException {
-        return keyReader.read(rs, keyColumn);
+        return ColumnReader.read(rs, keyColumn, keyCode, keyOther);
     }
 
     /** The root entity of the current row, new or from the identity map; added to the root group. */
     @SuppressWarnings("unchecked")
     public T read(ResultSet rs) throws SQLException {
-        return (T) read(root, rs);
+        lastId = root.reader.readId(rs, root.start);
+        return (T) read(root, rs, lastId);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object read(Node n, ResultSet rs) throws SQLException {
-        Object id = n.reader.readId(rs, n.start);
+    private static Object read(Node n, ResultSet rs, Object id) throws SQLException {
         if (id == null) {
             return null;
         }
@@ -63,7 +74,8 @@ public final class RowMapper<T> {
         if (n.children.length > 0) {
             joined = n.scratch;
             for (int i = 0; i < n.children.length; i++) {
-                Object child = read(n.children[i], rs);
+                Node c = n.children[i];
+                Object child = read(c, rs, c.reader.readId(rs, c.start));
                 joined[n.via[i]] = child == null ? EntityReader.JOINED_NULL : child;
             }
         }

@@ -2,7 +2,6 @@ package dev.ferry.model;
 
 import dev.ferry.error.MappingException;
 
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +21,10 @@ public final class EntityModel<T> {
     private final List<Property> properties;
     private final List<Property> columns;
     private final Map<String, Property> byName;
-    private final MethodHandle constructor;
+    private final Handles.Constructor constructor;
     private final Map<String, Relation> relations = new ConcurrentHashMap<>();
 
-    EntityModel(Models models, Class<T> type, String table, List<Property> properties, MethodHandle constructor) {
+    EntityModel(Models models, Class<T> type, String table, List<Property> properties, Handles.Constructor constructor) {
         this.models = models;
         this.type = type;
         this.table = table;
@@ -125,7 +124,7 @@ public final class EntityModel<T> {
     @SuppressWarnings("unchecked")
     public T construct(Object[] args) {
         try {
-            return (T) (Object) constructor.invokeExact(args);
+            return (T) constructor.construct(args);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -81,12 +81,12 @@ public final class Models {
                     ? " has no key: mark one component @Id or name it 'id'"
                     : " has more than one @Id; composite keys are not supported yet"));
         }
-        MethodHandle ctor;
+        Handles.Constructor ctor;
         try {
             Constructor<T> c = type.getDeclaredConstructor(ctorTypes);
-            ctor = lookup.unreflectConstructor(c)
+            ctor = Handles.constructor(lookup.unreflectConstructor(c)
                     .asType(MethodType.methodType(Object.class, ctorTypes))
-                    .asSpreader(Object[].class, components.length);
+                    .asSpreader(Object[].class, components.length));
         } catch (ReflectiveOperationException e) {
             throw new MappingException("cannot use the canonical constructor of " + type.getName(), e);
         }
@@ -100,10 +100,9 @@ public final class Models {
         Column column = rc.getAnnotation(Column.class);
         String colName = column != null && !column.value().isEmpty() ? column.value() : null;
         boolean nullable = !raw.isPrimitive() && (column == null || column.nullable());
-        MethodHandle accessor;
+        Handles.Accessor accessor;
         try {
-            // Typed (Object)Object so cold-path reads can use invokeExact.
-            accessor = lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+            accessor = Handles.accessor(lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, Object.class)));
         } catch (IllegalAccessException e) {
             throw new MappingException("cannot read " + owner.getSimpleName() + "." + name, e);
         }

@@ -1,6 +1,5 @@
 package dev.ferry.model;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Type;
 
 /**
@@ -14,10 +13,10 @@ import java.lang.reflect.Type;
  * @param column      the column name for ID, COLUMN and TO_ONE; null otherwise
  * @param nullable    whether the column may be NULL
  * @param target      the related entity class for relations; null otherwise
- * @param accessor    reads the component from an instance (cold paths only)
+ * @param accessor    reads the component from an instance
  */
 public record Property(String name, Kind kind, Class<?> type, Type genericType, int index, String column,
-                       boolean nullable, Class<?> target, MethodHandle accessor) {
+                       boolean nullable, Class<?> target, Handles.Accessor accessor) {
 
     public enum Kind { ID, COLUMN, TO_ONE, ONE_TO_MANY, MANY_TO_MANY, COMPUTED }
 
@@ -32,7 +31,7 @@ public record Property(String name, Kind kind, Class<?> type, Type genericType, 
     /** Reads this component from an entity instance. */
     public Object read(Object entity) {
         try {
-            return (Object) accessor.invokeExact(entity);
+            return accessor.read(entity);
         } catch (Throwable t) {
             throw new IllegalStateException("cannot read " + name, t);
         }

@@ -55,17 +55,18 @@ final class PrefetchEngine {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void level(Connection c, RowGroup<?> parents, Relation rel, String name, QuerySpec<?> query, List<?> owners) {
         Property prop = rel.property();
-        List<Object> holders = new ArrayList<>(owners.size());
-        for (Object owner : owners) {
-            holders.add(prop.read(owner));
-        }
         EntityModel<?> target = rel.target();
         String path = parents.path().isEmpty() ? rel.name() : parents.path() + "." + rel.name();
         RowGroup<Object> children = new RowGroup<>((EntityModel) target, parents.load(), path);
-        // Owners are distinct rows, so to-many keys (their ids) are distinct already; foreign keys repeat.
-        List<Object> keys = new ArrayList<>(holders.size());
-        Set<Object> distinct = rel.isToMany() ? null : new HashSet<>();
-        for (Object h : holders) {
+        int capacity = Math.max(16, owners.size() * 4 / 3 + 1);
+        // To-many: one slot per owner, keyed by its id (distinct, as owners are distinct rows).
+        // To-one: the holders to fill, and the distinct foreign keys (they repeat).
+        Map<Object, Slot> slots = rel.isToMany() ? new HashMap<>(capacity) : null;
+        List<Ref<?>> refs = rel.isToMany() ? null : new ArrayList<>(owners.size());
+        Set<Object> distinct = rel.isToMany() ? null : new HashSet<>(capacity);
+        List<Object> keys = new ArrayList<>(owners.size());
+        for (Object owner : owners) {
+            Object h = prop.read(owner);
             if (name == null && Access.loaded(h)) {
                 // Loaded already (joined, or by another path through the identity map): its rows still
                 // take part in the next levels.
@@ -73,13 +74,18 @@ final class PrefetchEngine {
                 continue;
             }
             Object key = Access.keyOf(h);
-            if (key != null && (distinct == null || distinct.add(key))) {
+            if (slots != null) {
+                slots.put(key, new Slot(owner, (Many<Object>) h));
                 keys.add(key);
+            } else {
+                refs.add((Ref<?>) h);
+                if (key != null && distinct.add(key)) {
+                    keys.add(key);
+                }
             }
         }
-        int capacity = Math.max(16, keys.size() * 4 / 3 + 1);
-        Map<Object, Object> single = rel.isToMany() ? null : new HashMap<>(capacity);
-        Map<Object, List<Object>> buckets = rel.isToMany() ? new HashMap<>(capacity) : null;
+        Map<Object, Object> targets = refs == null ? null : new HashMap<>(Math.max(16, keys.size() * 4 / 3 + 1));
+        Property backRef = rel instanceof Relation.OneToMany o ? o.backRef() : null;
         if (!keys.isEmpty()) {
             Class<?> keyType = keyType(rel);
             RowMapper<Object> mapper = null;
@@ -93,42 +99,55 @@ final class PrefetchEngine {
                 }
                 RowMapper<Object> m = mapper;
                 Statements.query(c, renderer.dialect(), s.sql(), "prefetch of " + path, rs -> {
-                    Object key = m.key(rs);
                     Object row = m.read(rs);
-                    if (single != null) {
-                        single.put(key, row);
+                    if (targets != null) {
+                        targets.put(m.lastId(), row);
+                    } else if (backRef != null) {
+                        Ref<?> back = (Ref<?>) backRef.read(row);
+                        Slot slot = slots.get(Access.keyOf(back));
+                        slot.add(row);
+                        if (!back.isLoaded()) {
+                            // The child's reference back to its parent is the parent itself (as Django
+                            // does): walking back up costs no statement.
+                            Access.fillRef(back, slot.owner);
+                        }
                     } else {
-                        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+                        slots.get(m.key(rs)).add(row);
                     }
                 });
             }
         }
-        Property backRef = rel instanceof Relation.OneToMany o ? o.backRef() : null;
-        for (int i = 0; i < holders.size(); i++) {
-            Object h = holders.get(i);
-            if (name == null && Access.loaded(h)) {
-                continue;
+        if (slots != null) {
+            for (Slot slot : slots.values()) {
+                Access.fillMany(slot.holder, name, slot.rows == null ? List.of() : slot.rows);
             }
-            Object key = Access.keyOf(h);
-            if (h instanceof Ref<?> ref) {
-                Access.fillRef(ref, key == null ? null : single.get(key));
-            } else {
-                List<Object> rows = key == null ? null : buckets.get(key);
-                Access.fillMany((Many<Object>) h, name, rows == null ? List.of() : rows);
-                if (rows != null && backRef != null) {
-                    // The child's reference back to its parent is the parent itself (as Django does):
-                    // walking back up costs no statement.
-                    for (Object child : rows) {
-                        Ref<?> back = (Ref<?>) backRef.read(child);
-                        if (!back.isLoaded()) {
-                            Access.fillRef(back, owners.get(i));
-                        }
-                    }
-                }
+        } else {
+            for (Ref<?> ref : refs) {
+                Object key = Access.keyOf(ref);
+                Access.fillRef(ref, key == null ? null : targets.get(key));
             }
         }
         if (!query.prefetches().isEmpty() && !children.rows().isEmpty()) {
             prefetch(c, children, query.prefetches());
+        }
+    }
+
+    /** An owner of a to-many level, its holder, and the rows found for it. */
+    private static final class Slot {
+        final Object owner;
+        final Many<Object> holder;
+        List<Object> rows;
+
+        Slot(Object owner, Many<Object> holder) {
+            this.owner = owner;
+            this.holder = holder;
+        }
+
+        void add(Object row) {
+            if (rows == null) {
+                rows = new ArrayList<>(4);
+            }
+            rows.add(row);
         }
     }
 

@@ -116,8 +116,8 @@ public final class Renderer {
     // ---------------------------------------------------------------- prefetch statements
 
     /**
-     * The related rows of {@code rel} for a set of parent keys, in one statement: the first column
-     * is the parent key. With a window ({@code limit}/{@code offset} in the prefetch query) the rows
+     * The related rows of {@code rel} for a set of parent keys, in one statement (for a
+     * many-to-many, the first column is the parent key). With a window ({@code limit}/{@code offset} in the prefetch query) the rows
      * are numbered per parent with ROW_NUMBER() and cut in SQL (top-N per parent).
      *
      * @param keys an {@link ArrayParam} (one {@code = ANY(?)}) or a list of keys (an IN list)
@@ -157,9 +157,14 @@ public final class Renderer {
             root.predicate(where, q.where());
             where.sql(")");
         }
+        // Only a many-to-many row needs its parent key as an extra column: a to-one target's key is
+        // its id and a one-to-many child's is its foreign key, both read with the entity.
+        boolean keyColumn = rel instanceof Relation.ManyToMany;
         List<Fragment> terms = new ArrayList<>();
-        terms.add(new Fragment().sql(keyExpr));
-        Layout layout = selectList(root, q, terms, 1);
+        if (keyColumn) {
+            terms.add(new Fragment().sql(keyExpr));
+        }
+        Layout layout = selectList(root, q, terms, keyColumn ? 1 : 0);
         // Inside the ROW_NUMBER() derived table, columns are named c0, c1, ... so joined tables' names cannot clash.
         Fragment select = commaList(terms, q.hasWindow());
         if (!q.hasWindow()) {
