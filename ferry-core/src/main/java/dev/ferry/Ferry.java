@@ -132,23 +132,7 @@ public final class Ferry {
      * {@link #inTransaction}, a pooled one otherwise (returned afterwards).
      */
     public <R> R withConnection(JdbcWork<R> work) {
-        Connection c;
-        try {
-            c = connections.acquire();
-        } catch (SQLException e) {
-            throw new FerrySqlException("getting a connection", null, e);
-        }
-        try {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new FerrySqlException("JDBC work", null, e);
-        } finally {
-            try {
-                connections.release(c);
-            } catch (SQLException ignored) {
-                // The pool evicts a connection it cannot take back.
-            }
-        }
+        return connections.with(work::run);
     }
 
     /** {@link #withConnection} without a result. */

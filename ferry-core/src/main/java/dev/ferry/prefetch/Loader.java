@@ -120,27 +120,8 @@ public final class Loader implements QueryRunner, BatchFactory {
         return new RowGroup<>(query.model(), load, "");
     }
 
-    private interface Work<R> {
-        R run(Connection c);
-    }
-
-    private <R> R withConnection(Work<R> work) {
-        Connection c;
-        try {
-            c = connections.acquire();
-        } catch (SQLException e) {
-            throw new FerrySqlException("getting a connection", null, e);
-        }
-        try {
-            return work.run(c);
-        } finally {
-            try {
-                connections.release(c);
-            } catch (SQLException e) {
-                // The result is complete; a failing close must not hide it, but must not pass silently either.
-                throw new FerrySqlException("returning a connection", null, e);
-            }
-        }
+    private <R> R withConnection(ConnectionSource.Work<R> work) {
+        return connections.with(work);
     }
 
     /**
