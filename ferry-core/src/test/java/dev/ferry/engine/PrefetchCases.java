@@ -153,6 +153,19 @@ abstract class PrefetchCases extends SeededDatabase {
         }
         assertThat(log.statements().get(1)).contains("ROW_NUMBER() OVER (PARTITION BY");
         assertStatements(2);
+
+        // A join inside a windowed prefetch: both tables have id and path columns, named apart inside the window.
+        log.reset();
+        List<Occurrence> joined = project1().limit(30)
+                .prefetch(Occurrence_.DETECTIONS, q -> q.join(Detection_.SOURCE_IMAGE).orderBy(Detection_.FRAME_NUM.asc()).limit(1))
+                .list();
+        assertStatements(2);
+        joined.forEach(o -> o.detections().forEach(d -> {
+            assertThat(d.frameNum()).isZero();
+            assertThat(d.sourceImage().isLoaded()).isTrue();
+            assertThat(d.sourceImage().get().path()).isEqualTo("captures/" + d.sourceImage().id() + ".jpg");
+        }));
+        assertStatements(2);
     }
 
     @Test
