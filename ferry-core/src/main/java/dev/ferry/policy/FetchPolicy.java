@@ -36,8 +36,11 @@ public enum FetchPolicy {
 
     /** Runs {@code work} with {@code policy} as this thread's override. */
     public static <R> R with(FetchPolicy policy, Supplier<R> work) {
-        try (Scope ignored = override(policy)) {
+        Scope scope = override(policy);
+        try {
             return work.get();
+        } finally {
+            scope.close();
         }
     }
 

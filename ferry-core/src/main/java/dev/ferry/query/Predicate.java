@@ -1,7 +1,6 @@
 package dev.ferry.query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** A condition on rows of {@code E}. Values are always bound parameters. */
@@ -32,7 +31,11 @@ public sealed interface Predicate<E> {
     /** All of the conditions (an empty list is always true). */
     @SafeVarargs
     static <E> Predicate<E> all(Predicate<E>... conditions) {
-        return all(Arrays.asList(conditions));
+        List<Predicate<E>> list = new ArrayList<>(conditions.length);
+        for (Predicate<E> c : conditions) {
+            list.add(c);
+        }
+        return all(list);
     }
 
     static <E> Predicate<E> all(List<Predicate<E>> conditions) {
@@ -50,7 +53,11 @@ public sealed interface Predicate<E> {
     /** Any of the conditions (an empty list is always false). */
     @SafeVarargs
     static <E> Predicate<E> any(Predicate<E>... conditions) {
-        return any(Arrays.asList(conditions));
+        List<Predicate<E>> list = new ArrayList<>(conditions.length);
+        for (Predicate<E> c : conditions) {
+            list.add(c);
+        }
+        return any(list);
     }
 
     static <E> Predicate<E> any(List<Predicate<E>> conditions) {

@@ -70,7 +70,11 @@ public final class Query<T> {
     /** Replaces the ordering. Without one, rows come by primary key. */
     @SafeVarargs
     public final Query<T> orderBy(Order<T>... orders) {
-        return orderBy(Arrays.asList(orders));
+        List<Order<T>> list = new ArrayList<>(orders.length);
+        for (Order<T> o : orders) {
+            list.add(o);
+        }
+        return orderBy(list);
     }
 
     public Query<T> orderBy(List<Order<T>> orders) {

@@ -362,6 +362,7 @@ abstract class PrefetchCases extends SeededDatabase {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is used for its effect only
     void policyPrecedenceIsQueryThenThreadThenDatabase() {
         try (var scope = FetchPolicy.override(FetchPolicy.RAISE)) {
             Occurrence o = project1().first().orElseThrow();
