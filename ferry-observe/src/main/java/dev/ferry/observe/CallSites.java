@@ -1,0 +1,56 @@
+package dev.ferry.observe;
+
+import java.util.Iterator;
+
+/** Find the call site of a statement and whether it is one of Ferry's planned prefetches. */
+final class CallSites {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final String PREFETCH_ENGINE = "dev.ferry.prefetch.PrefetchEngine";
+    private static final String RELATION_BATCH = "dev.ferry.prefetch.RelationBatch";
+
+    private final String[] excluded;
+
+    CallSites(String[] excluded) {
+        this.excluded = excluded;
+    }
+
+    /** The result of one stack walk. */
+    record Site(StackTraceElement frame, boolean planned) {
+    }
+
+    /** Walk the current stack once; call only when a scope is active. */
+    Site capture() {
+        return WALKER.walk(frames -> {
+            StackTraceElement first = null;
+            boolean engine = false;
+            boolean relationBatch = false;
+            for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame f = it.next();
+                String cls = f.getClassName();
+                if (first == null && !isExcluded(cls)) {
+                    first = f.toStackTraceElement();
+                }
+                if (is(cls, PREFETCH_ENGINE)) {
+                    engine = true;
+                } else if (is(cls, RELATION_BATCH)) {
+                    relationBatch = true;
+                }
+            }
+            return new Site(first, engine && !relationBatch);
+        });
+    }
+
+    private boolean isExcluded(String cls) {
+        for (String prefix : excluded) {
+            if (cls.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Nested classes count as the class itself (a lambda body or inner helper of PrefetchEngine).
+    private static boolean is(String cls, String name) {
+        return cls.startsWith(name) && (cls.length() == name.length() || cls.charAt(name.length()) == '$');
+    }
+}

@@ -1,0 +1,189 @@
+package dev.ferry.observe;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Hold the observation configuration and the scopes open on each thread.
+ *
+ * <p>Build one per application with {@link #builder()}, wrap the pool with {@link #wrap(DataSource)}, and open a
+ * {@link Scope} per request, job or test. Statements run outside any scope are only counted.
+ */
+public final class Observer {
+    /** Frames from these packages are never a call site: Ferry itself, the JDK, drivers, pools, frameworks. */
+    static final List<String> DEFAULT_EXCLUDED = List.of(
+            "dev.ferry.observe.", "dev.ferry.exec.", "dev.ferry.prefetch.", "dev.ferry.sql.", "dev.ferry.query.",
+            "dev.ferry.model.", "dev.ferry.Ferry", "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
+            "com.zaxxer.hikari.", "org.postgresql.", "org.h2.", "org.mariadb.", "com.mysql.", "org.sqlite.",
+            "org.hibernate.", "org.jooq.", "org.jdbi.", "io.javalin.", "org.eclipse.jetty.", "org.springframework.",
+            "org.junit.", "org.apache.maven.surefire.", "net.ttddyy.");
+
+    private final Detector detector;
+    private final List<Consumer<NPlusOneReport>> listeners;
+    private final boolean strict;
+    private final boolean logReports;
+    private final int keep;
+    private final CallSites callSites;
+    private final LongAdder unscoped = new LongAdder();
+    // One stack per observer, so two observers (e.g. two data sources) never see each other's scopes.
+    private final ThreadLocal<ArrayDeque<Scope>> stacks = new ThreadLocal<>();
+
+    private Observer(Builder b) {
+        this.detector = b.detector;
+        this.listeners = List.copyOf(b.listeners);
+        this.strict = b.strict;
+        this.logReports = b.logReports;
+        this.keep = b.keep;
+        List<String> excluded = new ArrayList<>(DEFAULT_EXCLUDED);
+        excluded.addAll(b.excluded);
+        this.callSites = new CallSites(excluded.toArray(new String[0]));
+    }
+
+    /** Start configuring an observer. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Wrap a data source so that every statement run through it is recorded in the current scope. */
+    public ObservedDataSource wrap(DataSource dataSource) {
+        return new ObservedDataSource(Objects.requireNonNull(dataSource, "dataSource"), this);
+    }
+
+    /** Open a scope on the current thread, nested in the scope already open there, if any. */
+    public Scope scope(String name) {
+        Scope scope = new Scope(this, Objects.requireNonNull(name, "name"), current(), keep);
+        push(scope);
+        return scope;
+    }
+
+    /** Return the innermost scope of the current thread, or null when none is open. */
+    public Scope current() {
+        ArrayDeque<Scope> stack = stacks.get();
+        return stack == null ? null : stack.peek();
+    }
+
+    /** Return how many statements ran outside any scope. */
+    public long unscopedStatements() {
+        return unscoped.sum();
+    }
+
+    // ---- package-private plumbing for Scope and the JDBC proxies ----
+
+    void push(Scope scope) {
+        ArrayDeque<Scope> stack = stacks.get();
+        if (stack == null) {
+            stack = new ArrayDeque<>(4);
+            stacks.set(stack);
+        }
+        stack.push(scope);
+    }
+
+    void pop(Scope scope, String what) {
+        ArrayDeque<Scope> stack = stacks.get();
+        if (stack == null || stack.peek() != scope) {
+            throw new IllegalStateException("Cannot close " + what + " '" + scope.name()
+                    + "': it is not the innermost scope of thread " + Thread.currentThread().getName()
+                    + " (innermost: " + (stack == null || stack.isEmpty() ? "none" : "'" + stack.peek().name() + "'")
+                    + "). Close scopes in the reverse order they were opened, on the thread that opened them.");
+        }
+        stack.pop();
+        if (stack.isEmpty()) {
+            // Drop the thread-local so pooled threads do not keep an empty deque per observer.
+            stacks.remove();
+        }
+    }
+
+    void countUnscoped() {
+        unscoped.increment();
+    }
+
+    CallSites callSites() {
+        return callSites;
+    }
+
+    Detector detector() {
+        return detector;
+    }
+
+    List<Consumer<NPlusOneReport>> listeners() {
+        return listeners;
+    }
+
+    boolean strict() {
+        return strict;
+    }
+
+    boolean logReports() {
+        return logReports;
+    }
+
+    static String describe(NPlusOneReport r) {
+        return "scope '" + r.scope() + "': " + r.shape() + " ran " + r.count() + " times ("
+                + NPlusOneException.millis(r.totalNanos()) + " ms) from " + r.callSite()
+                + " [" + r.rule() + "]" + (r.hint() == null ? "" : "; fix: " + r.hint());
+    }
+
+    /** Configure an {@link Observer}. */
+    public static final class Builder {
+        private Detector detector = Detectors.production();
+        private final List<Consumer<NPlusOneReport>> listeners = new ArrayList<>();
+        private boolean strict;
+        private boolean logReports = true;
+        private int keep = 1000;
+        private final List<String> excluded = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Use this detector when a scope closes (default {@link Detectors#production()}). */
+        public Builder detector(Detector detector) {
+            this.detector = Objects.requireNonNull(detector, "detector");
+            return this;
+        }
+
+        /** Add a listener that receives every report; may be called more than once. */
+        public Builder listener(Consumer<NPlusOneReport> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Throw {@link NPlusOneException} when a scope closes with reports (default false). */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** Log each report with SLF4J at WARN (default true). */
+        public Builder logReports(boolean logReports) {
+            this.logReports = logReports;
+            return this;
+        }
+
+        /** Keep at most this many statements per scope (default 1000); older ones are dropped but counted. */
+        public Builder keep(int maxStatementsPerScope) {
+            if (maxStatementsPerScope < 1) {
+                throw new IllegalArgumentException("keep must be at least 1, was " + maxStatementsPerScope
+                        + "; to record nothing, do not wrap the data source.");
+            }
+            this.keep = maxStatementsPerScope;
+            return this;
+        }
+
+        /** Also skip frames of classes whose names start with these prefixes when finding the call site. */
+        public Builder excludeCallSitePackages(String... prefixes) {
+            excluded.addAll(Arrays.asList(prefixes));
+            return this;
+        }
+
+        /** Build the observer. */
+        public Observer build() {
+            return new Observer(this);
+        }
+    }
+}
