@@ -1,0 +1,12 @@
+package dev.ferry.test;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The test fails when it runs any statement. For a block, use {@link FerryExtension#assertNoQueries}. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface NoQueries {
+}
