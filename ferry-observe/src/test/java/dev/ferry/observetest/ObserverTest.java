@@ -13,8 +13,6 @@ import dev.ferry.observe.Observer;
 import dev.ferry.observe.Scope;
 import dev.ferry.observe.SqlShapes;
 import dev.ferry.observe.StatementRecord;
-import dev.ferry.prefetch.PrefetchEngine;
-import dev.ferry.prefetch.RelationBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -370,27 +368,6 @@ class ObserverTest {
             assertThat(ps.getConnection()).isSameAs(c);
             assertThat(rs.getStatement()).isSameAs(ps);
             assertThat(c).isEqualTo(c).isNotEqualTo(c.unwrap(Connection.class));
-        }
-    }
-
-    @Test
-    void aPrefetchEngineStatementIsPlannedUnlessALazyRelationBatchIssuedIt() throws Exception {
-        Observer observer = quiet().build();
-        ObservedDataSource ds = observer.wrap(hikari);
-        try (Scope scope = observer.scope("s")) {
-            query(ds, "select 1");
-            PrefetchEngine.run(() -> {
-                query(ds, "select 2");
-                return null;
-            });
-            PrefetchEngine.run(() -> RelationBatch.run(() -> {
-                query(ds, "select 3");
-                return null;
-            }));
-            assertThat(scope.statements()).extracting(StatementRecord::planned).containsExactly(false, true, false);
-            // The engine's own frames are never the call site.
-            assertThat(scope.statements()).allSatisfy(
-                    r -> assertThat(r.callSite().getClassName()).isEqualTo(ObserverTest.class.getName()));
         }
     }
 
