@@ -1,6 +1,7 @@
 package dev.ferry.query;
 
 import dev.ferry.model.EntityModel;
+import dev.ferry.model.Relation;
 import dev.ferry.policy.FetchPolicy;
 
 import java.util.ArrayList;
@@ -72,12 +73,43 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
         return limit >= 0 || offset > 0;
     }
 
-    /** The number of statements a list() of this query issues: one, plus one per prefetch level. */
+    /**
+     * The statements a list() of this query issues: one for the rows, plus one per prefetch level,
+     * less the levels that cost nothing (a to-one the query joins, or the back reference of a
+     * one-to-many level, which is filled with the parent). A level whose parents are all empty
+     * issues nothing, so this is exact when every level has rows and an upper bound otherwise.
+     */
     public int plannedStatements() {
-        int n = 1;
-        for (PrefetchSpec p : prefetches) {
-            n += p.query().plannedStatements();
+        return 1 + levels(this, null, List.of());
+    }
+
+    private static int levels(QuerySpec<?> q, Relation from, List<List<String>> joinedAbove) {
+        List<List<String>> joins = new ArrayList<>(joinedAbove);
+        for (List<String> j : q.joins()) {
+            joins.add(canonical(q.model(), j));
+        }
+        int n = 0;
+        for (PrefetchSpec p : q.prefetches()) {
+            String name = p.relation().name();
+            boolean joined = joins.stream().anyMatch(j -> j.get(0).equals(name));
+            boolean backReference = from instanceof Relation.OneToMany o && o.backRef() == p.relation().property();
+            List<List<String>> below = new ArrayList<>();
+            for (List<String> j : joins) {
+                if (j.size() > 1 && j.get(0).equals(name)) {
+                    below.add(j.subList(1, j.size()));
+                }
+            }
+            n += (p.name() == null && (joined || backReference) ? 0 : 1) + levels(p.query(), p.relation(), below);
         }
         return n;
+    }
+
+    /** A join path with component names (paths may use column names as aliases). */
+    private static List<String> canonical(EntityModel<?> model, List<String> path) {
+        List<String> out = new ArrayList<>(path.size());
+        for (Relation r : Paths.relation(model, path).relations()) {
+            out.add(r.name());
+        }
+        return out;
     }
 }

@@ -175,7 +175,9 @@ abstract class PrefetchCases extends SeededDatabase {
         rows.stream().filter(o -> !o.determination().isEmpty())
                 .forEach(o -> assertThat(o.determination().get().parent().get().rank()).isEqualTo("FAMILY"));
         log.reset();
-        rows = project1().join(Occurrence_.DETERMINATION).prefetch("determination.parent").list();
+        Query<Occurrence> joined = project1().join(Occurrence_.DETERMINATION).prefetch("determination.parent");
+        assertThat(joined.plannedStatements()).as("the joined level costs nothing").isEqualTo(2);
+        rows = joined.list();
         assertStatements(2);
         rows.stream().filter(o -> !o.determination().isEmpty())
                 .forEach(o -> assertThat(o.determination().get().parent().get().rank()).isEqualTo("FAMILY"));
@@ -249,6 +251,14 @@ abstract class PrefetchCases extends SeededDatabase {
                 .isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("prefetch of Occurrence.detections already has a custom query")
                 .hasMessageContaining(".as(name)");
+    }
+
+    @Test
+    void thePlanCountsOnlyTheLevelsThatCostAStatement() {
+        Query<Occurrence> backAndForth = project1().limit(20).prefetch("detections.occurrence.identifications");
+        assertThat(backAndForth.plannedStatements()).as("detections.occurrence is filled with the parent").isEqualTo(3);
+        backAndForth.list();
+        assertStatements(3);
     }
 
     @Test
