@@ -6,6 +6,7 @@ import dev.ferry.model.HolderBatch;
 import dev.ferry.model.Names;
 import dev.ferry.model.Relation;
 import dev.ferry.policy.FetchPolicy;
+import dev.ferry.policy.LoadHints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,20 +37,25 @@ final class RelationBatch extends HolderBatch {
             return; // a peer load filled it while this thread waited
         }
         FetchPolicy policy = FetchPolicy.effective(group.load().queryPolicy(), loader.defaultPolicy());
-        switch (policy) {
-            case RAISE:
-                throw new NotLoadedException(notLoadedMessage());
-            case ONE:
-                loader.loadLater(group, relation, List.of(ownerOf(holder)));
-                break;
-            default:
-                List<Object> pending = new ArrayList<>();
-                for (Object row : group.rows()) {
-                    if (!isLoaded(relation.property().read(row))) {
-                        pending.add(row);
-                    }
+        if (policy == FetchPolicy.RAISE) {
+            throw new NotLoadedException(notLoadedMessage());
+        }
+        List<Object> owners;
+        if (policy == FetchPolicy.ONE) {
+            owners = List.of(ownerOf(holder));
+        } else {
+            owners = new ArrayList<>();
+            for (Object row : group.rows()) {
+                if (!isLoaded(relation.property().read(row))) {
+                    owners.add(row);
                 }
-                loader.loadLater(group, relation, pending);
+            }
+        }
+        String previous = LoadHints.set(relation.describe() + ": add " + fix() + " to the query on " + group.load().rootName());
+        try {
+            loader.loadLater(group, relation, owners);
+        } finally {
+            LoadHints.restore(previous);
         }
     }
 
@@ -70,18 +76,22 @@ final class RelationBatch extends HolderBatch {
 
     /** Names the relation and the exact call that loads it with the root query. */
     String notLoadedMessage() {
+        return relation.describe() + " was read but not loaded, and the fetch policy is RAISE. "
+                + "Load it with the query: add " + fix() + " to the query on " + group.load().rootName() + ".";
+    }
+
+    /** The call that loads this relation with the root query: {@code .prefetch("detections.classifications")}. */
+    private String fix() {
         String path = group.path().isEmpty() ? relation.name() : group.path() + "." + relation.name();
-        String root = group.load().rootName();
         StringBuilder fix = new StringBuilder();
         if (!relation.isToMany()) {
             fix.append(".join(\"").append(path).append("\") or ");
         }
         fix.append(".prefetch(\"").append(path).append("\")");
         if (group.path().isEmpty()) {
-            fix.append(" (typed: ").append(root).append("_.")
+            fix.append(" (typed: ").append(group.load().rootName()).append("_.")
                     .append(Names.constant(relation.name())).append(')');
         }
-        return relation.describe() + " was read but not loaded, and the fetch policy is RAISE. "
-                + "Load it with the query: add " + fix + " to the query on " + root + ".";
+        return fix.toString();
     }
 }

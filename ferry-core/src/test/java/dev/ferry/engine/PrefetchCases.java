@@ -343,6 +343,37 @@ abstract class PrefetchCases extends SeededDatabase {
     }
 
     @Test
+    void laterLoadsPublishTheFixForStatementWatchers() {
+        List<String> hints = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DataSource spy = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (p, m, a) -> {
+                    Object out = m.invoke(log.dataSource(), a);
+                    if (!m.getName().equals("getConnection")) {
+                        return out;
+                    }
+                    java.sql.Connection c = (java.sql.Connection) out;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p2, m2, a2) -> {
+                                if (m2.getName().equals("prepareStatement")) {
+                                    hints.add(String.valueOf(dev.ferry.policy.LoadHints.current()));
+                                }
+                                try {
+                                    return m2.invoke(c, a2);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        Ferry watched = Ferry.of(spy);
+        List<Occurrence> rows = watched.from(Occurrence.class).where(Occurrence_.PROJECT.idEq(1L)).limit(5).list();
+        rows.forEach(o -> o.detections().forEach(d -> d.classifications().size()));
+        assertThat(hints).containsExactly("null",
+                "Occurrence.detections: add .prefetch(\"detections\") (typed: Occurrence_.DETECTIONS) to the query on Occurrence",
+                "Detection.classifications: add .prefetch(\"detections.classifications\") to the query on Occurrence");
+        assertThat(dev.ferry.policy.LoadHints.current()).isNull();
+    }
+
+    @Test
     void raiseThrowsNamingTheRelationAndTheFix() {
         List<Occurrence> rows = project1().fetchPolicy(FetchPolicy.RAISE).limit(3).list();
         Occurrence o = rows.get(0);
