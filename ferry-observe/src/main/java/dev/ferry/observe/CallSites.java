@@ -24,11 +24,14 @@ final class CallSites {
             StackTraceElement first = null;
             boolean engine = false;
             boolean relationBatch = false;
+            // Ferry's frames sit between the driver and the caller, so the walk stops at the call site:
+            // a full walk of a deep web stack on every statement would cost several microseconds.
             for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
                 StackWalker.StackFrame f = it.next();
                 String cls = f.getClassName();
-                if (first == null && !isExcluded(cls)) {
+                if (!isExcluded(cls)) {
                     first = f.toStackTraceElement();
+                    break;
                 }
                 if (is(cls, PREFETCH_ENGINE)) {
                     engine = true;

@@ -30,6 +30,7 @@ public final class Observer {
     private final boolean logReports;
     private final int keep;
     private final CallSites callSites;
+    private final StatementSink sink; // null when none: one null check per statement
     private final LongAdder unscoped = new LongAdder();
     // One stack per observer, so two observers (e.g. two data sources) never see each other's scopes.
     private final ThreadLocal<ArrayDeque<Scope>> stacks = new ThreadLocal<>();
@@ -40,6 +41,7 @@ public final class Observer {
         this.strict = b.strict;
         this.logReports = b.logReports;
         this.keep = b.keep;
+        this.sink = b.sink;
         List<String> excluded = new ArrayList<>(DEFAULT_EXCLUDED);
         excluded.addAll(b.excluded);
         this.callSites = new CallSites(excluded.toArray(new String[0]));
@@ -115,6 +117,10 @@ public final class Observer {
         return listeners;
     }
 
+    StatementSink sink() {
+        return sink;
+    }
+
     boolean strict() {
         return strict;
     }
@@ -137,6 +143,7 @@ public final class Observer {
         private boolean logReports = true;
         private int keep = 1000;
         private final List<String> excluded = new ArrayList<>();
+        private StatementSink sink;
 
         private Builder() {
         }
@@ -172,6 +179,15 @@ public final class Observer {
                         + "; to record nothing, do not wrap the data source.");
             }
             this.keep = maxStatementsPerScope;
+            return this;
+        }
+
+        /**
+         * Hand every statement recorded in a scope, and every report, to this sink, e.g.
+         * {@code dev.ferry.observe.micrometer.FerryMetrics.bind(registry)}; null (the default) for none.
+         */
+        public Builder metrics(StatementSink sink) {
+            this.sink = sink;
             return this;
         }
 

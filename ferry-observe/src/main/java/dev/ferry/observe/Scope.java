@@ -121,7 +121,15 @@ public final class Scope implements AutoCloseable {
         synchronized (this) {
             reports = found;
         }
+        StatementSink sink = observer.sink();
         for (NPlusOneReport report : found) {
+            if (sink != null) {
+                try {
+                    sink.report(report);
+                } catch (RuntimeException e) {
+                    LOG.warn("Statement sink {} failed on a report of scope '{}'", sink, name, e);
+                }
+            }
             for (Consumer<NPlusOneReport> listener : observer.listeners()) {
                 try {
                     listener.accept(report);
@@ -155,6 +163,14 @@ public final class Scope implements AutoCloseable {
         }
         for (Scope p = parent; p != null; p = p.parent) {
             p.rollUp(record.nanos());
+        }
+        StatementSink sink = observer.sink();
+        if (sink != null) {
+            try {
+                sink.statement(record);
+            } catch (RuntimeException e) {
+                LOG.warn("Statement sink {} failed in scope '{}'", sink, name, e);
+            }
         }
     }
 
