@@ -1,6 +1,7 @@
 package dev.ferry.observe;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 /** Find the call site of a statement and whether it is one of Ferry's planned prefetches. */
 final class CallSites {
@@ -9,13 +10,15 @@ final class CallSites {
     private static final String RELATION_BATCH = "dev.ferry.prefetch.RelationBatch";
 
     private final String[] excluded;
+    private final Supplier<String> hints;
 
-    CallSites(String[] excluded) {
+    CallSites(String[] excluded, Supplier<String> hints) {
         this.excluded = excluded;
+        this.hints = hints;
     }
 
-    /** The result of one stack walk. */
-    record Site(StackTraceElement frame, boolean planned) {
+    /** The result of one stack walk, with the hint the library published for this statement, if any. */
+    record Site(StackTraceElement frame, boolean planned, String hint) {
     }
 
     /** Walk the current stack once; call only when a scope is active. */
@@ -39,7 +42,7 @@ final class CallSites {
                     relationBatch = true;
                 }
             }
-            return new Site(first, engine && !relationBatch);
+            return new Site(first, engine && !relationBatch, hints == null ? null : hints.get());
         });
     }
 

@@ -100,6 +100,7 @@ public final class Detectors {
         final Map<StackTraceElement, Integer> sites = new LinkedHashMap<>();
         int count;
         long nanos;
+        String hint;
 
         Group(String shape) {
             this.shape = shape;
@@ -111,6 +112,9 @@ public final class Detectors {
             distinct.add(((long) Objects.hashCode(r.sql()) << 32) | (r.parameterHash() & 0xffffffffL));
             if (r.callSite() != null) {
                 sites.merge(r.callSite(), 1, Integer::sum);
+            }
+            if (hint == null) {
+                hint = r.hint();
             }
         }
 
@@ -145,7 +149,7 @@ public final class Detectors {
         List<NPlusOneReport> reports = new ArrayList<>();
         for (Group g : groups.values()) {
             if (g.distinct.size() >= minRepeats && g.nanos >= minNanos) {
-                reports.add(new NPlusOneReport(scope, g.shape, g.count, g.nanos, g.topSite(), rule, null));
+                reports.add(new NPlusOneReport(scope, g.shape, g.count, g.nanos, g.topSite(), rule, g.hint));
             }
         }
         reports.sort(ORDER);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -44,7 +45,7 @@ public final class Observer {
         this.sink = b.sink;
         List<String> excluded = new ArrayList<>(DEFAULT_EXCLUDED);
         excluded.addAll(b.excluded);
-        this.callSites = new CallSites(excluded.toArray(new String[0]));
+        this.callSites = new CallSites(excluded.toArray(new String[0]), b.hints);
     }
 
     /** Start configuring an observer. */
@@ -144,6 +145,7 @@ public final class Observer {
         private int keep = 1000;
         private final List<String> excluded = new ArrayList<>();
         private StatementSink sink;
+        private Supplier<String> hints;
 
         private Builder() {
         }
@@ -198,6 +200,16 @@ public final class Observer {
         }
 
         /** Build the observer. */
+        /**
+         * Where to ask, per statement in a scope, what the library knows of its cause; for Ferry
+         * {@code hints(dev.ferry.policy.LoadHints::current)} names the relation and the
+         * {@code prefetch(...)} that fixes a lazy load. Reports carry the hint of their statements.
+         */
+        public Builder hints(Supplier<String> hints) {
+            this.hints = hints;
+            return this;
+        }
+
         public Observer build() {
             return new Observer(this);
         }

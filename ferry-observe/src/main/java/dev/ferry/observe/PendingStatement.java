@@ -36,6 +36,6 @@ final class PendingStatement {
             done = true;
         }
         scope.add(new StatementRecord(sql, sql == null ? null : SqlShapes.shapeOf(sql), parameters, parameterHash,
-                nanos, rows, site.frame(), scope.name(), site.planned(), failed));
+                nanos, rows, site.frame(), scope.name(), site.planned(), failed, site.hint()));
     }
 }

@@ -13,7 +13,9 @@ package dev.ferry.observe;
  * @param scope         the name of the scope it ran in
  * @param planned       whether it is one of Ferry's planned prefetch statements (never an N+1)
  * @param failed        whether the statement threw
+ * @param hint          what a library could tell about the statement's cause, e.g. Ferry's
+ *                      {@code Occurrence.detections: add .prefetch("detections") ...}; null when none
  */
 public record StatementRecord(String sql, String shape, int parameters, int parameterHash, long nanos, long rows,
-                              StackTraceElement callSite, String scope, boolean planned, boolean failed) {
+                              StackTraceElement callSite, String scope, boolean planned, boolean failed, String hint) {
 }

@@ -30,7 +30,7 @@ class DetectorsTest {
 
     private static StatementRecord rec(String sql, int paramHash, long millis, StackTraceElement site, boolean planned) {
         return new StatementRecord(sql, SqlShapes.shapeOf(sql), 1, paramHash, Duration.ofMillis(millis).toNanos(), 1,
-                site, SCOPE, planned, false);
+                site, SCOPE, planned, false, null);
     }
 
     /** {@code n} executions of {@code sql}, each with its own parameters, {@code millis} each. */

@@ -90,7 +90,8 @@ class DetectionAcrossStacksTest {
                 }
             }
         }
-        observer = Observer.builder().detector(Detectors.test()).logReports(false).build();
+        observer = Observer.builder().detector(Detectors.test()).logReports(false)
+                .hints(dev.ferry.policy.LoadHints::current).build();
         ds = observer.wrap(hikari);
     }
 
@@ -174,6 +175,8 @@ class DetectionAcrossStacksTest {
         assertThat(r.shape()).isEqualTo(records.get(1).shape());
         assertThat(r.shape()).contains("book");
         assertCallSiteIn(r, "ferryOneLoop");
+        assertThat(r.hint()).as("Ferry names the relation and the fix")
+                .isEqualTo("Author.books: add .prefetch(\"books\") (typed: Author_.BOOKS) to the query on Author");
         assertThat(r.callSite().getClassName()).doesNotStartWith("dev.ferry.model.").doesNotStartWith("dev.ferry.prefetch.")
                 .doesNotStartWith("dev.ferry.exec.").doesNotStartWith("dev.ferry.query.");
         assertThat(r.callSite().getLineNumber()).isEqualTo(run.loopLine());

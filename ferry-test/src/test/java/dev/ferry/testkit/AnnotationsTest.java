@@ -80,6 +80,7 @@ class AnnotationsTest {
         assertThat(nPlusOne).startsWith("@NoNPlusOne, but 1 statement repeated from one call site with different parameters:\n"
                 + "1. 5 x SELECT t0.id, t0.author_id, t0.title FROM book t0 WHERE t0.author_id = ANY(?) ORDER BY t0.id ASC NULLS LAST (");
         assertThat(nPlusOne).contains("\n   at dev.ferry.testkit.AnnotationsTest$Samples.lambda$loopsOverALazyRelation$");
+        assertThat(nPlusOne).endsWith("\n   fix: Author.books: add .prefetch(\"books\") (typed: Author_.BOOKS) to the query on Author");
     }
 
     private static String message(Events events, String method) {

@@ -28,7 +28,7 @@ final class Library {
     static final dev.ferry.query.Col<Author, Long> AUTHOR_ID = dev.ferry.query.Col.of(Author.class, "id", Long.class);
 
     static final HikariDataSource POOL = pool();
-    static final Observer OBSERVER = Observer.builder().logReports(false).build();
+    static final Observer OBSERVER = Observer.builder().logReports(false).hints(dev.ferry.policy.LoadHints::current).build();
     static final DataSource DATA_SOURCE = OBSERVER.wrap(POOL);
     static final Ferry FERRY = Ferry.of(DATA_SOURCE);
 
