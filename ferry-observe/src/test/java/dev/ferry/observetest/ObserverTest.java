@@ -185,6 +185,44 @@ class ObserverTest {
         assertThat(observer.current()).isNull();
     }
 
+    /**
+     * Virtual threads (Java 21+; this module compiles for 17, so they are started reflectively and the
+     * test is skipped on an older runtime) join a scope like any thread: a request fanning out work.
+     */
+    @Test
+    void virtualThreadsJoinTheScope() throws Exception {
+        java.lang.reflect.Method factory;
+        try {
+            factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+        } catch (NoSuchMethodException e) {
+            org.junit.jupiter.api.Assumptions.abort("no virtual threads before Java 21");
+            return;
+        }
+        Observer observer = quiet().build();
+        ObservedDataSource ds = observer.wrap(hikari);
+        ExecutorService virtual = (ExecutorService) factory.invoke(null);
+        try (Scope scope = observer.scope("fan-out")) {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                work.add(virtual.submit(() -> {
+                    try (Scope.Joined joined = scope.join()) {
+                        query(ds, "select " + (10 + n));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(scope.count()).isEqualTo(3);
+            assertThat(scope.statements()).extracting(StatementRecord::sql)
+                    .containsExactlyInAnyOrder("select 10", "select 11", "select 12");
+        } finally {
+            virtual.shutdownNow();
+        }
+    }
+
     @Test
     void aJoinedThreadRecordsIntoTheScope() throws Exception {
         Observer observer = quiet().build();
