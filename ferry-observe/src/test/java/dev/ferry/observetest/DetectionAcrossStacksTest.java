@@ -364,7 +364,7 @@ class DetectionAcrossStacksTest {
         // root queries of different shapes from one call site. That is an N+1 of loads (6 statements where one
         // load of all 3 roots would take 2), but the planned statements are never reported by design, and each
         // root shape ran once: the detector reports nothing. (Ferry fills books.author, the way back to the root,
-        // without a statement: 2 statements per load, although plannedStatements() says 3.)
+        // without a statement: 2 statements per load, as plannedStatements() says.)
         Run run = runScenario("repeatedLoadsOfDifferentRoots");
         assertThat(run.books()).isEqualTo(9);
         List<StatementRecord> records = run.scope().statements();
@@ -384,7 +384,9 @@ class DetectionAcrossStacksTest {
         int books = 0;
         try (Scope s = ds.observer().scope("repeated loads")) {
             for (Query<Author> root : roots) {
-                for (Author a : root.prefetch("books.author").list()) {
+                Query<Author> load = root.prefetch("books.author");
+                assertThat(load.plannedStatements()).isEqualTo(2);
+                for (Author a : load.list()) {
                     books += a.books().size();
                 }
             }
