@@ -141,7 +141,12 @@ public final class Models {
                 return new Relation.ToOne(owner, p, target);
             case MANY_TO_MANY: {
                 ManyToMany m2m = owner.type().getRecordComponents()[p.index()].getAnnotation(ManyToMany.class);
-                return new Relation.ManyToMany(owner, p, target, m2m.table(), m2m.joinColumn(), m2m.inverseColumn());
+                String targetColumn = m2m.targetColumn().isEmpty() ? target.id().column() : m2m.targetColumn();
+                if (target.properties().stream().noneMatch(q -> q.isColumn() && q.column().equals(targetColumn))) {
+                    throw new MappingException(where + ": @ManyToMany(targetColumn = \"" + targetColumn + "\") is not a column of "
+                            + target.name() + "; name one of its columns, or leave targetColumn out to match its id");
+                }
+                return new Relation.ManyToMany(owner, p, target, m2m.table(), m2m.joinColumn(), m2m.inverseColumn(), targetColumn);
             }
             case ONE_TO_MANY: {
                 OneToMany ann = owner.type().getRecordComponents()[p.index()].getAnnotation(OneToMany.class);

@@ -41,8 +41,8 @@ public sealed interface Relation permits Relation.ToOne, Relation.OneToMany, Rel
         }
     }
 
-    /** table(joinColumn -> owner.id, inverseColumn -> target.id) */
+    /** table(joinColumn -> owner.id, inverseColumn -> target.targetColumn), targetColumn usually target.id */
     record ManyToMany(EntityModel<?> owner, Property property, EntityModel<?> target, String table,
-                      String joinColumn, String inverseColumn) implements Relation {
+                      String joinColumn, String inverseColumn, String targetColumn) implements Relation {
     }
 }

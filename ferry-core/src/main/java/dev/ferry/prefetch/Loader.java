@@ -12,6 +12,7 @@ import dev.ferry.exec.Statements;
 import dev.ferry.model.HolderBatch;
 import dev.ferry.model.Relation;
 import dev.ferry.policy.FetchPolicy;
+import dev.ferry.query.Page;
 import dev.ferry.query.QueryRunner;
 import dev.ferry.query.QuerySpec;
 import dev.ferry.sql.Renderer;
@@ -70,6 +71,33 @@ public final class Loader implements QueryRunner, BatchFactory {
             Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), mapper::read);
             engine.prefetch(c, rows, query.prefetches());
             return Collections.unmodifiableList(rows.rows());
+        });
+    }
+
+    @Override
+    public <T> Page<T> page(QuerySpec<T> query) {
+        if (!query.hasWindow()) {
+            List<T> rows = list(query);
+            return new Page<>(rows, rows.size());
+        }
+        return withConnection(c -> {
+            RowGroup<T> rows = rootGroup(query);
+            SelectStatement s = renderer.list(query, true);
+            RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
+            long[] total = {-1};
+            Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), rs -> {
+                if (total[0] < 0) {
+                    total[0] = rs.getLong(rs.getMetaData().getColumnCount()); // _total is the last column
+                }
+                mapper.read(rs);
+            });
+            if (total[0] < 0) {
+                // No row: the total is 0 unless the offset skipped past the last row.
+                total[0] = query.offset() == 0 ? 0 : Statements.queryLong(c, renderer.dialect(),
+                        renderer.count(query.withoutWindow()), "count on " + query.model().name());
+            }
+            engine.prefetch(c, rows, query.prefetches());
+            return new Page<>(rows.rows(), total[0]);
         });
     }
 

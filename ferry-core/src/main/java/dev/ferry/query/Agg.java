@@ -1,5 +1,7 @@
 package dev.ferry.query;
 
+import java.util.List;
+
 /** Aggregates over a to-many relation, usable in {@code annotate}, {@code where} and {@code orderBy}. */
 public final class Agg {
     private Agg() {
@@ -15,19 +17,20 @@ public final class Agg {
         return new Aggregate<>(Aggregate.Fn.COUNT, relation.path(), null, filter, Long.class);
     }
 
-    public static <E, T, V> Expr<E, V> min(ToMany<E, T> relation, Col<T, V> column) {
+    /** The smallest value of {@code column} (a column or an expression, e.g. {@code Expr.timeOfDay(...)}). */
+    public static <E, T, V> Expr<E, V> min(ToMany<E, T> relation, Expr<T, V> column) {
         return new Aggregate<>(Aggregate.Fn.MIN, relation.path(), column, null, column.type());
     }
 
-    public static <E, T, V> Expr<E, V> max(ToMany<E, T> relation, Col<T, V> column) {
+    public static <E, T, V> Expr<E, V> max(ToMany<E, T> relation, Expr<T, V> column) {
         return new Aggregate<>(Aggregate.Fn.MAX, relation.path(), column, null, column.type());
     }
 
-    public static <E, T, V> Expr<E, V> min(ToMany<E, T> relation, Col<T, V> column, Predicate<T> filter) {
+    public static <E, T, V> Expr<E, V> min(ToMany<E, T> relation, Expr<T, V> column, Predicate<T> filter) {
         return new Aggregate<>(Aggregate.Fn.MIN, relation.path(), column, filter, column.type());
     }
 
-    public static <E, T, V> Expr<E, V> max(ToMany<E, T> relation, Col<T, V> column, Predicate<T> filter) {
+    public static <E, T, V> Expr<E, V> max(ToMany<E, T> relation, Expr<T, V> column, Predicate<T> filter) {
         return new Aggregate<>(Aggregate.Fn.MAX, relation.path(), column, filter, column.type());
     }
 
@@ -39,5 +42,16 @@ public final class Agg {
 
     public static <E, T, V extends Number> Expr<E, Double> avg(ToMany<E, T> relation, Col<T, V> column) {
         return new Aggregate<>(Aggregate.Fn.AVG, relation.path(), column, null, Double.class);
+    }
+
+    /**
+     * The value of {@code column} in the first related row matching {@code filter} (null for all) in
+     * {@code orders}, ended by the row key; NULL when there is none. E.g. the first detection's image:
+     * {@code Agg.first(DETECTIONS, Detection_.PATH, Detection_.PATH.isNotNull(), Detection_.FRAME_NUM.asc())}.
+     */
+    @SafeVarargs
+    public static <E, T, V> Expr<E, V> first(ToMany<E, T> relation, Expr<T, V> column, Predicate<T> filter,
+                                             Order<T>... orders) {
+        return new Aggregate<>(Aggregate.Fn.FIRST, relation.path(), column, filter, List.of(orders), column.type());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param <E> the entity the expression is evaluated against
  * @param <V> the Java type of its value
  */
-public sealed interface Expr<E, V> permits Col, Aggregate, Arithmetic, Literal, SecondsBetween {
+public sealed interface Expr<E, V> permits Col, Aggregate, Arithmetic, Literal, SecondsBetween, TimeOfDay {
 
     /** The Java type of the value (boxed). */
     Class<V> type();
@@ -128,6 +128,11 @@ public sealed interface Expr<E, V> permits Col, Aggregate, Arithmetic, Literal, 
     /** Seconds from {@code start} to {@code end} (a double; NULL when either is NULL). */
     static <E, T extends Temporal> Expr<E, Double> secondsBetween(Expr<E, T> start, Expr<E, T> end) {
         return new SecondsBetween<>(start, end);
+    }
+
+    /** The time of day of a timestamp (NULL stays NULL). */
+    static <E> Expr<E, java.time.LocalTime> timeOfDay(Expr<E, java.time.LocalDateTime> timestamp) {
+        return new TimeOfDay<>(timestamp);
     }
 
     private static <X> X nonNull(X value) {

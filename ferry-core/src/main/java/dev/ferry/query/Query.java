@@ -257,6 +257,16 @@ public final class Query<T> {
                 + spec.model().id().name() + " = " + id + " does not exist" + (spec.where() == null ? "" : " or does not match the query")));
     }
 
+    /**
+     * The rows of this query's window ({@code limit}/{@code offset}) and how many rows match without
+     * it, in one statement: the total is counted ({@code COUNT(*) OVER ()}) while the page is cut. Only
+     * a page past the last row, which carries no total, costs a second statement (a count). Without a
+     * window the total is the number of rows.
+     */
+    public Page<T> page() {
+        return runner().page(spec);
+    }
+
     /** The number of matching rows (the window, if any, applies). */
     public long count() {
         return runner().count(spec);

@@ -11,6 +11,9 @@ public interface QueryRunner {
 
     long count(QuerySpec<?> query);
 
+    /** The rows of the query's window and the number of rows without it. */
+    <T> Page<T> page(QuerySpec<T> query);
+
     boolean exists(QuerySpec<?> query);
 
     /** The SQL text of the root statement, with {@code ?} placeholders. */

@@ -48,6 +48,11 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
         return new QuerySpec<>(model, where, orders, limit, o, after, joins, prefetches, computations, policy);
     }
 
+    /** The same query without limit and offset (the keyset position stays). */
+    public QuerySpec<T> withoutWindow() {
+        return withLimit(-1).withOffset(0);
+    }
+
     QuerySpec<T> withAfter(List<Object> a) {
         return new QuerySpec<>(model, where, orders, limit, offset, a, joins, prefetches, computations, policy);
     }

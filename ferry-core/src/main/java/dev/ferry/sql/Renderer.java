@@ -39,9 +39,19 @@ public final class Renderer {
      * annotated (PostgreSQL would otherwise join every skipped row).
      */
     public SelectStatement list(QuerySpec<?> q) {
+        return list(q, false);
+    }
+
+    /**
+     * {@link #list(QuerySpec)}, and with {@code withTotal} (for a query with a window) one more, last
+     * column: the number of rows matching without the window, {@code COUNT(*) OVER ()} computed while
+     * the page is cut, so a page and its total cost one statement.
+     */
+    public SelectStatement list(QuerySpec<?> q, boolean withTotal) {
         Scope.State st = new Scope.State(dialect);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
-        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
+        withTotal = withTotal && q.hasWindow();
+        boolean cutFirst = withTotal || q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
         if (!cutFirst) {
             Scope.Joins joins = new Scope.Joins();
             Scope root = new Scope(st, q.model(), "t0", joins, computed);
@@ -67,6 +77,9 @@ public final class Renderer {
             inner.expr(innerSelect, orders.get(i).expr());
             innerSelect.sql(" AS _o" + i);
         }
+        if (withTotal) {
+            innerSelect.sql(", COUNT(*) OVER () AS _total");
+        }
         Fragment innerOrder = orderBy(inner, q, "");
         Fragment sub = new Fragment().sql("SELECT ").append(innerSelect).sql(" FROM ").sql(inner.q(q.model().table()))
                 .sql(" t0").sql(innerJoins.text.toString()).append(innerWhere).append(innerOrder);
@@ -76,6 +89,9 @@ public final class Renderer {
         Scope outer = new Scope(st, q.model(), "t0", outerJoins, computed);
         List<Fragment> terms = new ArrayList<>();
         Layout layout = selectList(outer, q, terms, 0);
+        if (withTotal) {
+            terms.add(new Fragment().sql("t0._total"));
+        }
         Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
                 .sql(outerJoins.text.toString()).append(orderBy(outer, q, "t0."));
         return new SelectStatement(f.toSql(), layout);
@@ -138,7 +154,7 @@ public final class Renderer {
         } else {
             Relation.ManyToMany m = (Relation.ManyToMany) rel;
             from = root.q(target.table()) + " t0 INNER JOIN " + root.q(m.table()) + " j0 ON j0." + root.q(m.inverseColumn())
-                    + " = t0." + root.q(target.id().column());
+                    + " = t0." + root.q(m.targetColumn());
             keyExpr = "j0." + root.q(m.joinColumn());
         }
         Fragment where = new Fragment().sql(" WHERE ");

@@ -9,9 +9,11 @@ import dev.ferry.query.Arithmetic;
 import dev.ferry.query.Col;
 import dev.ferry.query.Expr;
 import dev.ferry.query.Literal;
+import dev.ferry.query.Order;
 import dev.ferry.query.Paths;
 import dev.ferry.query.Predicate;
 import dev.ferry.query.SecondsBetween;
+import dev.ferry.query.TimeOfDay;
 
 import java.util.HashMap;
 import java.util.List;
@@ -108,6 +110,10 @@ final class Scope {
             expr(start, s.start());
             expr(end, s.end());
             d().secondsBetween(f, start, end);
+        } else if (e instanceof TimeOfDay<?> t) {
+            f.sql("CAST(");
+            expr(f, t.value());
+            f.sql(" AS TIME)");
         } else if (e instanceof Aggregate<?, ?> a) {
             aggregate(f, a);
         } else {
@@ -149,6 +155,8 @@ final class Scope {
         Fragment select = new Fragment();
         if (a.fn() == Aggregate.Fn.COUNT) {
             select.sql("COUNT(*)");
+        } else if (a.fn() == Aggregate.Fn.FIRST) {
+            sub.scope.expr(select, a.column());
         } else {
             select.sql(a.fn().name()).sql("(");
             sub.scope.expr(select, a.column());
@@ -159,8 +167,21 @@ final class Scope {
             where.sql(" AND ");
             sub.scope.predicate(where, a.filter());
         }
+        Fragment order = new Fragment();
+        if (a.fn() == Aggregate.Fn.FIRST) {
+            // Rendered before the FROM text is read: ordering by a to-one path adds its join.
+            order.sql(" ORDER BY ");
+            for (Order<?> o : a.orders()) {
+                Fragment term = new Fragment();
+                sub.scope.expr(term, o.expr());
+                d().orderTerm(order, term, o.descending(), o.nulls() == Order.Nulls.FIRST);
+                order.sql(", ");
+            }
+            order.sql(sub.scope.alias + "." + q(sub.scope.model.id().column()));
+            d().limitOffset(order, 1, 0);
+        }
         f.sql("(SELECT ").append(select).sql(" FROM ").sql(sub.from).sql(sub.scope.joins.text.toString())
-                .sql(" WHERE ").append(where).sql(")");
+                .sql(" WHERE ").append(where).append(order).sql(")");
     }
 
     /** FROM text, correlation condition and inner scope of a subquery over a path with a to-many relation. */
@@ -190,7 +211,7 @@ final class Scope {
             Relation.ManyToMany m = (Relation.ManyToMany) first;
             String j = st.alias("j");
             from.append(q(m.table())).append(' ').append(j).append(" INNER JOIN ").append(q(m.target().table())).append(' ')
-                    .append(s).append(" ON ").append(s).append('.').append(q(m.target().id().column())).append(" = ")
+                    .append(s).append(" ON ").append(s).append('.').append(q(m.targetColumn())).append(" = ")
                     .append(j).append('.').append(q(m.inverseColumn()));
             correlation = j + "." + q(m.joinColumn()) + " = " + ownerId;
         }
@@ -212,7 +233,7 @@ final class Scope {
                 from.append(" INNER JOIN ").append(q(m.table())).append(' ').append(j).append(" ON ").append(j).append('.')
                         .append(q(m.joinColumn())).append(" = ").append(prev).append('.').append(q(m.owner().id().column()))
                         .append(" INNER JOIN ").append(q(m.target().table())).append(' ').append(a).append(" ON ").append(a)
-                        .append('.').append(q(m.target().id().column())).append(" = ").append(j).append('.')
+                        .append('.').append(q(m.targetColumn())).append(" = ").append(j).append('.')
                         .append(q(m.inverseColumn()));
             }
             prev = a;

@@ -1,0 +1,20 @@
+package dev.ferry.antenna.model;
+
+import dev.ferry.model.Ref;
+import dev.ferry.model.Table;
+import java.time.LocalDateTime;
+
+@Table("ml_algorithm")
+public record Algorithm(
+        long id,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt,
+        String name,
+        String key,
+        String taskType,
+        String description,
+        int version,
+        String versionName,
+        String uri,
+        Ref<CategoryMap> categoryMap) {
+}

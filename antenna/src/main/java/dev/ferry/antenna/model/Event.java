@@ -1,0 +1,21 @@
+package dev.ferry.antenna.model;
+
+import dev.ferry.model.Ref;
+import dev.ferry.model.Table;
+import java.time.LocalDateTime;
+
+/** A monitoring session (one night of one deployment). */
+@Table("main_event")
+public record Event(
+        long id,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt,
+        String groupBy,
+        LocalDateTime start,
+        LocalDateTime end,
+        Ref<Project> project,
+        Ref<Deployment> deployment,
+        Integer capturesCount,
+        Integer detectionsCount,
+        Integer occurrencesCount) {
+}

@@ -1,0 +1,18 @@
+package dev.ferry.antenna.model;
+
+import dev.ferry.model.Ref;
+import dev.ferry.model.Table;
+import java.time.LocalDateTime;
+
+@Table("main_s3storagesource")
+public record S3StorageSource(
+        long id,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt,
+        String name,
+        String bucket,
+        String prefix,
+        String endpointUrl,
+        String publicBaseUrl,
+        Ref<Project> project) {
+}
