@@ -1,7 +1,9 @@
 package dev.ferry.exec;
 
 import dev.ferry.model.EntityModel;
+import dev.ferry.model.HolderBatch;
 import dev.ferry.model.Property;
+import dev.ferry.model.Ref;
 import dev.ferry.query.Paths;
 import dev.ferry.sql.Layout;
 
@@ -67,6 +69,7 @@ public final class RowMapper<T> {
             Object existing = n.identity.get(id);
             if (existing != null) {
                 n.group.addShared(existing);
+                completeJoins(n, rs, existing);
                 return existing;
             }
         }
@@ -87,6 +90,28 @@ public final class RowMapper<T> {
         return obj;
     }
 
+    /**
+     * An object met again through a path that joins more than the first one did (a taxon first read
+     * as a parent, then as a classification's taxon with its own parent joined): its unloaded to-one
+     * holders are filled from this row, so no path finds a hole another path loaded.
+     */
+    private static void completeJoins(Node n, ResultSet rs, Object existing) throws SQLException {
+        for (int i = 0; i < n.children.length; i++) {
+            Ref<?> ref = (Ref<?>) n.viaProps[i].read(existing);
+            if (!ref.isLoaded()) {
+                Node c = n.children[i];
+                Holders.fillRef(ref, read(c, rs, c.reader.readId(rs, c.start)));
+            }
+        }
+    }
+
+    /** Gives the mapper the loader's right to fill holders. */
+    private abstract static class Holders extends HolderBatch {
+        static void fillRef(Ref<?> ref, Object value) {
+            fill(ref, value);
+        }
+    }
+
     @SuppressWarnings("rawtypes")
     private static final class Node {
         EntityReader reader;
@@ -95,6 +120,7 @@ public final class RowMapper<T> {
         Map<Object, Object> identity;
         Node[] children;
         int[] via;
+        Property[] viaProps;
         Object[] scratch;
         int[] computedCols;
         ColumnReader[] computedRead;
@@ -124,12 +150,14 @@ public final class RowMapper<T> {
         }
         n.children = new Node[l.children().size()];
         n.via = new int[l.children().size()];
+        n.viaProps = new Property[l.children().size()];
         for (int i = 0; i < n.children.length; i++) {
             Layout.Node c = l.children().get(i);
             String path = group.path().isEmpty() ? c.via().name() : group.path() + "." + c.via().name();
             RowGroup<?> childGroup = new RowGroup<>((EntityModel) c.model(), group.load(), path);
             n.children[i] = node(c, childGroup, readers, List.of(), true);
             n.via[i] = c.via().property().index();
+            n.viaProps[i] = c.via().property();
         }
         n.scratch = new Object[l.model().properties().size()];
         if (!computed.isEmpty()) {

@@ -56,7 +56,7 @@ public final class TestPostgres {
             throw new IllegalStateException("could not create test database " + name, e);
         }
         String url = pg.getJdbcUrl("postgres", name);
-        try (HikariDataSource ds = pool(url, 1)) {
+        try (HikariDataSource ds = pool(url, 2)) { // Flyway holds one connection for its lock, one to migrate
             Migrations.migrate(ds);
         }
         return url;

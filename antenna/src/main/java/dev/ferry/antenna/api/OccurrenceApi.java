@@ -1,0 +1,392 @@
+package dev.ferry.antenna.api;
+
+import dev.ferry.Ferry;
+import dev.ferry.antenna.model.Algorithm_;
+import dev.ferry.antenna.model.Classification;
+import dev.ferry.antenna.model.Classification_;
+import dev.ferry.antenna.model.Detection;
+import dev.ferry.antenna.model.Detection_;
+import dev.ferry.antenna.model.Identification;
+import dev.ferry.antenna.model.Identification_;
+import dev.ferry.antenna.model.Occurrence;
+import dev.ferry.antenna.model.Occurrence_;
+import dev.ferry.antenna.model.Project_;
+import dev.ferry.antenna.model.Taxon_;
+import dev.ferry.query.Agg;
+import dev.ferry.query.Expr;
+import dev.ferry.query.Order;
+import dev.ferry.query.Page;
+import dev.ferry.query.Predicate;
+import dev.ferry.query.Query;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code GET /api/v2/occurrences/} and {@code GET /api/v2/occurrences/{id}/}: the original's
+ * {@code OccurrenceViewSet} (workload/antenna.md section 2) for an anonymous user.
+ *
+ * <p>The list costs four statements whatever the page size: the project and the filters' lookups
+ * in one, the page with its total (joins and per-row annotations for the page's rows only), the
+ * identifications, and the classifications (through the detections). The detail costs four too.
+ */
+public final class OccurrenceApi {
+
+    static final long DEFAULT_LIMIT = 10;
+    static final long MAX_LIMIT = 1000;
+    private static final Set<String> RANKS = Set.of("KINGDOM", "PHYLUM", "CLASS", "ORDER", "SUPERFAMILY", "FAMILY",
+            "SUBFAMILY", "TRIBE", "SUBTRIBE", "GENUS", "SPECIES", "UNKNOWN");
+    private static final Set<String> KNOWN = Set.of("project_id", "limit", "offset", "ordering", "event", "deployment",
+            "determination__rank", "detections__source_image", "taxon", "determination", "algorithm", "not_algorithm",
+            "date_start", "date_end", "verified", "apply_defaults",
+            // accepted and without effect, as in the original: no search fields, and the threshold is
+            // only read where apply_default_filters has already returned (antenna.md 2.4)
+            "classification_threshold", "search", "format");
+    private static final Set<String> UNSUPPORTED = Set.of("collection_id", "collection", "taxa_list_id", "not_taxa_list_id",
+            "verified_by_me");
+
+    private final Ferry ferry;
+    private final String mediaBase;
+
+    /**
+     * @param mediaBase URL prefix of stored files (detection crops); null serves them under the
+     *                  server's own {@code /media/}
+     */
+    public OccurrenceApi(Ferry ferry, String mediaBase) {
+        this.ferry = ferry;
+        this.mediaBase = mediaBase;
+    }
+
+    // ---------------------------------------------------------------- list
+
+    public JsonBody list(ApiRequest request) {
+        Params params = request.query();
+        checkNames(request.params().keySet());
+        long projectId = params.requiredLong("project_id");
+        long limit = params.bounded("limit", DEFAULT_LIMIT, MAX_LIMIT);
+        if (limit == 0) {
+            throw ApiException.badParameter("limit", "Ensure this value is greater than or equal to 1.");
+        }
+        long offset = params.bounded("offset", 0, Long.MAX_VALUE);
+        List<Order<Occurrence>> ordering = OccurrenceOrdering.parse(params.string("ordering").orElse(null));
+        Filters filters = Filters.parse(params);
+
+        Page<Occurrence> page = ferry.inTransaction(tx -> {
+            Context context = tx.withConnection(c -> Context.load(c, projectId, filters));
+            if (context.draft) {
+                return new Page<Occurrence>(List.of(), 0); // anonymous users see no draft project's rows
+            }
+            Query<Occurrence> q = filters.apply(tx.from(Occurrence.class), context)
+                    .where(Occurrence_.PROJECT.idEq(projectId));
+            if (params.bool("apply_defaults").orElse(true)) {
+                q = defaultFilters(q, context);
+            }
+            return annotated(q)
+                    .annotate(Occurrence_.FIRST_DETECTION_PATH, Agg.first(Occurrence_.DETECTIONS, Detection_.PATH,
+                            Detection_.PATH.isNotNull(), Detection_.FRAME_NUM.asc(), Detection_.TIMESTAMP.asc()))
+                    .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
+                    .prefetch(Occurrence_.CLASSIFICATIONS, CLASSIFICATIONS)
+                    .orderBy(ordering)
+                    .limit(limit)
+                    .offset(offset)
+                    .page();
+        });
+        return json -> {
+            Links links = Links.of(request, mediaBase);
+            json.writeStartObject();
+            json.writeNumberField("count", page.total());
+            json.writeStringField("next", offset + limit < page.total()
+                    ? pageUrl(request, limit, offset + limit) : null);
+            json.writeStringField("previous", offset <= 0 ? null : pageUrl(request, limit, Math.max(0, offset - limit)));
+            json.writeArrayFieldStart("results");
+            OccurrenceJson out = new OccurrenceJson(json, links);
+            for (Occurrence o : page.rows()) {
+                out.occurrence(o, false);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("user_permissions");
+            json.writeEndArray();
+            json.writeEndObject();
+        };
+    }
+
+    // ---------------------------------------------------------------- detail
+
+    public JsonBody detail(ApiRequest request, long id) {
+        Optional<Occurrence> found = ferry.inTransaction(tx -> annotated(tx.from(Occurrence.class))
+                .where(Occurrence_.PROJECT.then(Project_.DRAFT).eq(false))
+                .prefetch(Occurrence_.DETECTIONS, d -> d
+                        .orderBy(Detection_.TIMESTAMP.desc())
+                        .join(Detection_.SOURCE_IMAGE)
+                        .prefetch(Detection_.CLASSIFICATIONS, CLASSIFICATIONS))
+                .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
+                .find(id));
+        Occurrence o = found.orElseThrow(ApiException::notFound);
+        return json -> new OccurrenceJson(json, Links.of(request, mediaBase)).occurrence(o, true);
+    }
+
+    // ---------------------------------------------------------------- the queryset
+
+    private static final UnaryOperator<Query<Identification>> IDENTIFICATIONS = q -> q
+            .orderBy(Identification_.CREATED_AT.desc(), Identification_.ID.desc())
+            .join(Identification_.TAXON.then(Taxon_.PARENT), Identification_.USER);
+
+    private static final UnaryOperator<Query<Classification>> CLASSIFICATIONS = q -> q
+            .orderBy(Classification_.CREATED_AT.desc(), Classification_.SCORE.desc())
+            .join(Classification_.TAXON.then(Taxon_.PARENT), Classification_.ALGORITHM.then(Algorithm_.CATEGORY_MAP));
+
+    /** {@code valid()}, the to-one joins and the viewset's per-row annotations. */
+    private static Query<Occurrence> annotated(Query<Occurrence> q) {
+        return q.where(Occurrence_.DETECTIONS.isNotEmpty())
+                .join(Occurrence_.DETERMINATION.then(Taxon_.PARENT), Occurrence_.DEPLOYMENT, Occurrence_.EVENT)
+                .annotate(Occurrence_.DETECTIONS_COUNT, Agg.count(Occurrence_.DETECTIONS))
+                .annotate(Occurrence_.FIRST_APPEARANCE_TIMESTAMP, Agg.min(Occurrence_.DETECTIONS, Detection_.TIMESTAMP))
+                .annotate(Occurrence_.LAST_APPEARANCE_TIMESTAMP, Agg.max(Occurrence_.DETECTIONS, Detection_.TIMESTAMP))
+                .annotate(Occurrence_.FIRST_APPEARANCE_TIME,
+                        Agg.min(Occurrence_.DETECTIONS, Expr.timeOfDay(Detection_.TIMESTAMP)));
+    }
+
+    /** {@code apply_default_filters}: the project's score threshold and its include/exclude taxa (with descendants). */
+    private static Query<Occurrence> defaultFilters(Query<Occurrence> q, Context context) {
+        q = q.where(Occurrence_.DETERMINATION_SCORE.ge(context.scoreThreshold));
+        if (context.includeTaxa != null) {
+            q = q.where(Occurrence_.DETERMINATION.idIn(context.includeTaxa));
+        }
+        if (context.excludeTaxa != null && !context.excludeTaxa.isEmpty()) {
+            q = q.where(Predicate.any(Occurrence_.DETERMINATION.isNull(),
+                    Predicate.not(Occurrence_.DETERMINATION.idIn(context.excludeTaxa))));
+        }
+        return q;
+    }
+
+    private static void checkNames(Set<String> names) {
+        for (String name : names) {
+            if (UNSUPPORTED.contains(name)) {
+                throw ApiException.badParameter(name, "This filter is not supported by this service.");
+            }
+            if (!KNOWN.contains(name)) {
+                throw ApiException.badParameter(name, "Unknown parameter.");
+            }
+        }
+    }
+
+    /** DRF's {@code replace_query_param}: the request's parameters, sorted, with limit and offset set (offset 0 dropped). */
+    private static String pageUrl(ApiRequest request, long limit, long offset) {
+        Map<String, List<String>> params = new java.util.TreeMap<>(request.params());
+        params.put("limit", List.of(Long.toString(limit)));
+        if (offset > 0) {
+            params.put("offset", List.of(Long.toString(offset)));
+        } else {
+            params.remove("offset");
+        }
+        StringBuilder url = new StringBuilder(request.root()).append(request.path());
+        char sep = '?';
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            for (String v : e.getValue()) {
+                url.append(sep).append(encode(e.getKey())).append('=').append(encode(v));
+                sep = '&';
+            }
+        }
+        return url.toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- filters
+
+    /** The list's filter parameters, parsed and checked before any query runs. */
+    record Filters(Long event, Long deployment, String rank, Long sourceImage, Long taxon, List<Long> algorithms,
+                   List<Long> notAlgorithms, LocalDate dateStart, LocalDate dateEnd, Boolean verified) {
+
+        static Filters parse(Params p) {
+            Optional<Long> taxon = p.optionalLong("taxon");
+            String taxonParam = "taxon";
+            if (taxon.isEmpty()) {
+                taxon = p.optionalLong("determination");
+                taxonParam = "determination";
+            }
+            String rank = p.string("determination__rank").orElse(null);
+            if (rank != null && !RANKS.contains(rank)) {
+                throw ApiException.badParameter("determination__rank",
+                        "Select a valid choice. " + rank + " is not one of the available choices.");
+            }
+            Optional<LocalDate> start = p.date("date_start");
+            Optional<LocalDate> end = p.date("date_end");
+            if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
+                throw ApiException.badParameter("date_start", "date_start must be on or before date_end.");
+            }
+            if (taxon.isPresent() && !"taxon".equals(taxonParam) && p.string("taxon").isPresent()) {
+                throw ApiException.badParameter("taxon", "Give either taxon or determination, not both.");
+            }
+            return new Filters(p.optionalLong("event").orElse(null), p.optionalLong("deployment").orElse(null), rank,
+                    p.optionalLong("detections__source_image").orElse(null), taxon.orElse(null), p.longs("algorithm"),
+                    p.longs("not_algorithm"), start.orElse(null), end.orElse(null), p.bool("verified").orElse(null));
+        }
+
+        Query<Occurrence> apply(Query<Occurrence> q, Context context) {
+            if (event != null) {
+                q = q.where(Occurrence_.EVENT.idEq(event));
+            }
+            if (deployment != null) {
+                q = q.where(Occurrence_.DEPLOYMENT.idEq(deployment));
+            }
+            if (rank != null) {
+                q = q.where(Occurrence_.DETERMINATION.then(Taxon_.RANK).eq(rank));
+            }
+            if (sourceImage != null) {
+                q = q.where(Occurrence_.DETECTIONS.any(Detection_.SOURCE_IMAGE.idEq(sourceImage)));
+            }
+            if (taxon != null) {
+                q = q.where(Occurrence_.DETERMINATION.idIn(context.taxa));
+            }
+            if (!algorithms.isEmpty()) {
+                q = q.where(Occurrence_.CLASSIFICATIONS.any(Classification_.ALGORITHM.idIn(algorithms)));
+            }
+            if (!notAlgorithms.isEmpty()) {
+                q = q.where(Occurrence_.CLASSIFICATIONS.none(Classification_.ALGORITHM.idIn(notAlgorithms)));
+            }
+            if (dateStart != null || dateEnd != null) {
+                // detections__timestamp__date >= start and <= end, on one detection, as ranges the index can use
+                Predicate<Detection> seen = Detection_.TIMESTAMP.isNotNull();
+                if (dateStart != null) {
+                    seen = Predicate.all(seen, Detection_.TIMESTAMP.ge(dateStart.atStartOfDay()));
+                }
+                if (dateEnd != null) {
+                    seen = Predicate.all(seen, Detection_.TIMESTAMP.lt(dateEnd.plusDays(1).atStartOfDay()));
+                }
+                q = q.where(Occurrence_.DETECTIONS.any(seen));
+            }
+            if (verified != null) {
+                q = q.where(verified ? Occurrence_.IDENTIFICATIONS.isNotEmpty() : Occurrence_.IDENTIFICATIONS.isEmpty());
+            }
+            return q;
+        }
+
+        /** Every algorithm id named by algorithm or not_algorithm. */
+        List<Long> algorithmIds() {
+            Set<Long> all = new LinkedHashSet<>(algorithms);
+            all.addAll(notAlgorithms);
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * What the list needs before its page query, read in ONE statement: the project (404 when
+     * unknown), its default filters with every descendant of their taxa, and a check of each id a
+     * filter names (400 when unknown, as django-filter's choice fields answer).
+     */
+    static final class Context {
+        boolean draft;
+        double scoreThreshold;
+        List<Long> includeTaxa; // null: no include filter
+        List<Long> excludeTaxa;
+        List<Long> taxa;        // the taxon filter's taxon and its descendants
+
+        static Context load(Connection c, long projectId, Filters f) throws SQLException {
+            Map<String, String> checks = new LinkedHashMap<>(); // parameter -> table
+            if (f.event() != null) checks.put("event", "main_event");
+            if (f.deployment() != null) checks.put("deployment", "main_deployment");
+            if (f.sourceImage() != null) checks.put("detections__source_image", "main_sourceimage");
+            StringBuilder sql = new StringBuilder("SELECT p.draft, p.default_filters_score_threshold, ")
+                    .append(descendantsOf("main_project_default_filters_include_taxa")).append(", ")
+                    .append(descendantsOf("main_project_default_filters_exclude_taxa"));
+            if (f.taxon() != null) {
+                sql.append(", ARRAY(SELECT t.id FROM main_taxon t WHERE t.id = ? OR t.parents_json @> jsonb_build_array(jsonb_build_object('id', ?::bigint)))");
+            }
+            for (String table : checks.values()) {
+                // table names come from the fixed map above, never from the request
+                sql.append(", EXISTS(SELECT 1 FROM ").append(table).append(" WHERE id = ?)");
+            }
+            List<Long> algorithmIds = f.algorithmIds();
+            if (!algorithmIds.isEmpty()) {
+                sql.append(", ARRAY(SELECT id FROM ml_algorithm WHERE id = ANY(?))");
+            }
+            sql.append(" FROM main_project p WHERE p.id = ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                if (f.taxon() != null) {
+                    ps.setLong(i++, f.taxon());
+                    ps.setLong(i++, f.taxon());
+                }
+                if (f.event() != null) ps.setLong(i++, f.event());
+                if (f.deployment() != null) ps.setLong(i++, f.deployment());
+                if (f.sourceImage() != null) ps.setLong(i++, f.sourceImage());
+                if (!algorithmIds.isEmpty()) {
+                    ps.setArray(i++, c.createArrayOf("bigint", algorithmIds.toArray()));
+                }
+                ps.setLong(i, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.notFound("No Project matches the given query.");
+                    }
+                    Context ctx = new Context();
+                    int col = 1;
+                    ctx.draft = rs.getBoolean(col++);
+                    ctx.scoreThreshold = rs.getDouble(col++);
+                    ctx.includeTaxa = longs(rs.getArray(col++));
+                    ctx.excludeTaxa = longs(rs.getArray(col++));
+                    if (f.taxon() != null) {
+                        ctx.taxa = longs(rs.getArray(col++));
+                        if (ctx.taxa.isEmpty()) {
+                            throw ApiException.badParameter("taxon", "Taxon " + f.taxon() + " does not exist.");
+                        }
+                    }
+                    for (String param : checks.keySet()) {
+                        if (!rs.getBoolean(col++)) {
+                            throw ApiException.badParameter(param,
+                                    "Select a valid choice. That choice is not one of the available choices.");
+                        }
+                    }
+                    if (!algorithmIds.isEmpty()) {
+                        List<Long> known = longs(rs.getArray(col));
+                        for (Long id : f.algorithms()) {
+                            if (!known.contains(id)) {
+                                throw ApiException.badParameter("algorithm", "Select a valid choice. " + id
+                                        + " is not one of the available choices.");
+                            }
+                        }
+                        for (Long id : f.notAlgorithms()) {
+                            if (!known.contains(id)) {
+                                throw ApiException.badParameter("not_algorithm", "Select a valid choice. " + id
+                                        + " is not one of the available choices.");
+                            }
+                        }
+                    }
+                    return ctx;
+                }
+            }
+        }
+
+        /** The default-filter taxa of the project and all their descendants; NULL when it has none. */
+        private static String descendantsOf(String table) {
+            return "CASE WHEN EXISTS(SELECT 1 FROM " + table + " f WHERE f.project_id = p.id) THEN ARRAY(SELECT t.id FROM main_taxon t"
+                    + " WHERE EXISTS(SELECT 1 FROM " + table + " f WHERE f.project_id = p.id AND (t.id = f.taxon_id"
+                    + " OR t.parents_json @> jsonb_build_array(jsonb_build_object('id', f.taxon_id))))) END";
+        }
+
+        private static List<Long> longs(Array array) throws SQLException {
+            if (array == null) {
+                return null;
+            }
+            Object[] values = (Object[]) array.getArray();
+            List<Long> out = new ArrayList<>(values.length);
+            for (Object v : values) {
+                out.add(((Number) v).longValue());
+            }
+            return out;
+        }
+    }
+}
