@@ -142,9 +142,11 @@ public final class Models {
             case MANY_TO_MANY: {
                 ManyToMany m2m = owner.type().getRecordComponents()[p.index()].getAnnotation(ManyToMany.class);
                 String targetColumn = m2m.targetColumn().isEmpty() ? target.id().column() : m2m.targetColumn();
-                if (target.properties().stream().noneMatch(q -> q.isColumn() && q.column().equals(targetColumn))) {
+                List<String> columns = target.properties().stream().filter(Property::isColumn).map(Property::column).toList();
+                if (!columns.contains(targetColumn)) {
                     throw new MappingException(where + ": @ManyToMany(targetColumn = \"" + targetColumn + "\") is not a column of "
-                            + target.name() + "; name one of its columns, or leave targetColumn out to match its id");
+                            + target.name() + " (" + Names.suggest(targetColumn, columns) + "); name one of its columns, "
+                            + "or leave targetColumn out to match its id");
                 }
                 return new Relation.ManyToMany(owner, p, target, m2m.table(), m2m.joinColumn(), m2m.inverseColumn(), targetColumn);
             }

@@ -80,6 +80,10 @@ public final class Loader implements QueryRunner, BatchFactory {
             List<T> rows = list(query);
             return new Page<>(rows, rows.size());
         }
+        if (query.limit() == 0) {
+            // An empty window has no row to carry the total: the count alone answers.
+            return new Page<>(List.of(), count(query.withoutWindow()));
+        }
         return withConnection(c -> {
             RowGroup<T> rows = rootGroup(query);
             SelectStatement s = renderer.list(query, true);
@@ -92,7 +96,7 @@ public final class Loader implements QueryRunner, BatchFactory {
                 mapper.read(rs);
             });
             if (total[0] < 0) {
-                // No row: the total is 0 unless the offset skipped past the last row.
+                // No row: the total is 0 unless the offset skipped past the last row (limit is > 0 here).
                 total[0] = query.offset() == 0 ? 0 : Statements.queryLong(c, renderer.dialect(),
                         renderer.count(query.withoutWindow()), "count on " + query.model().name());
             }

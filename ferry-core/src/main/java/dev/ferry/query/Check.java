@@ -84,12 +84,17 @@ final class Check {
             if (a.filter() != null) {
                 predicate(r.last(), a.filter());
             }
+            for (Order<?> o : a.orders()) {
+                expr(r.last(), o.expr());
+            }
         } else if (e instanceof Arithmetic<?, ?> a) {
             expr(model, a.left());
             expr(model, a.right());
         } else if (e instanceof SecondsBetween<?> s) {
             expr(model, s.start());
             expr(model, s.end());
+        } else if (e instanceof TimeOfDay<?> t) {
+            expr(model, t.value());
         }
     }
 

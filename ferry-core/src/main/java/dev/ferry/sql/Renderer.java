@@ -184,11 +184,10 @@ public final class Renderer {
         // Inside the ROW_NUMBER() derived table, columns are named c0, c1, ... so joined tables' names cannot clash.
         Fragment select = commaList(terms, q.hasWindow());
         if (!q.hasWindow()) {
+            // Rendered before the FROM text is read: ordering by a to-one path adds its join.
+            Fragment order = rel instanceof Relation.ToOne ? new Fragment() : orderBy(root, q, null);
             Fragment f = new Fragment().sql("SELECT ").append(select).sql(" FROM ").sql(from).sql(joins.text.toString())
-                    .append(where);
-            if (!(rel instanceof Relation.ToOne)) {
-                f.append(orderBy(root, q, null));
-            }
+                    .append(where).append(order);
             return new SelectStatement(f.toSql(), layout);
         }
         Fragment window = new Fragment().sql("ROW_NUMBER() OVER (PARTITION BY ").sql(keyExpr);

@@ -6,10 +6,12 @@ import dev.ferry.error.InvalidQueryException;
 import dev.ferry.error.MappingException;
 import dev.ferry.fixture.*;
 import dev.ferry.model.Many;
+import dev.ferry.model.ManyToMany;
 import dev.ferry.model.Ref;
 import dev.ferry.model.Table;
 import dev.ferry.query.Agg;
 import dev.ferry.query.Col;
+import dev.ferry.query.Expr;
 import dev.ferry.query.ToMany;
 import dev.ferry.testing.TestDatabases;
 import org.junit.jupiter.api.Nested;
@@ -153,6 +155,58 @@ class ErrorsTest {
         assertThatThrownBy(() -> Ferry.builder(ds).metamodels(WrongKind_.class).build())
                 .hasMessage("WrongKind_.DETERMINATION: 'determination' is to-one; declare it as ToOne<Occurrence, Taxon>");
         assertThat(Ferry.builder(ds).entities(SeededDatabase.ENTITIES).metamodels(SeededDatabase.METAMODELS).build()).isNotNull();
+    }
+
+    @Table("main_occurrence")
+    record WrongTargetColumn(
+            long id,
+            @ManyToMany(table = "main_detection", joinColumn = "occurrence_id", inverseColumn = "id", targetColumn = "detection")
+            Many<Classification> classifications) {
+    }
+
+    @Table("main_occurrence")
+    record FarTargetColumn(
+            long id,
+            @ManyToMany(table = "main_detection", joinColumn = "occurrence_id", inverseColumn = "id", targetColumn = "frame_num")
+            Many<Taxon> taxa) {
+    }
+
+    @Test
+    void aManyToManyTargetColumnMustBeAColumnOfTheTarget() {
+        DataSource ds = TestDatabases.h2("errors");
+        String wrong = "WrongTargetColumn.classifications: @ManyToMany(targetColumn = \"detection\") is not a column of "
+                + "Classification (did you mean 'detection_id'?); name one of its columns, or leave targetColumn out to match its id";
+        assertThatThrownBy(() -> Ferry.builder(ds).entities(WrongTargetColumn.class).build())
+                .isInstanceOf(MappingException.class).hasMessage(wrong);
+        // Without validation at start-up, the first use of the relation fails the same way.
+        assertThatThrownBy(() -> ferry.from(WrongTargetColumn.class).prefetch("classifications"))
+                .isInstanceOf(MappingException.class).hasMessage(wrong);
+        assertThatThrownBy(() -> Ferry.builder(ds).entities(FarTargetColumn.class).build())
+                .isInstanceOf(MappingException.class)
+                .hasMessage("FarTargetColumn.taxa: @ManyToMany(targetColumn = \"frame_num\") is not a column of Taxon "
+                        + "(choices are: id, name, parent_id, rank); name one of its columns, or leave targetColumn out to match its id");
+    }
+
+    @Test
+    void pathsInsideAggregatesAndTimeOfDayAreCheckedWhereWritten() {
+        var frame = Col.of(DetectionView.class, "frameNun", Integer.class);
+        assertThatThrownBy(() -> ferry.from(OccurrenceView.class).annotate(OccurrenceView_.FIRST_PATH,
+                Agg.first(OccurrenceView_.DETECTIONS, DetectionView_.PATH, null, frame.asc())))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("DetectionView has no component 'frameNun'; did you mean 'frameNum'?");
+        assertThatThrownBy(() -> ferry.from(OccurrenceView.class).orderBy(
+                Agg.first(OccurrenceView_.DETECTIONS, DetectionView_.PATH, null, DetectionView_.FRAME_NUM.asc(), frame.desc()).asc()))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("DetectionView has no component 'frameNun'; did you mean 'frameNum'?");
+        assertThatThrownBy(() -> ferry.from(OccurrenceView.class).where(Expr.timeOfDay(
+                Col.of(OccurrenceView.class, "created", java.time.LocalDateTime.class)).lt(java.time.LocalTime.NOON)))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("OccurrenceView has no component 'created'");
+        assertThatThrownBy(() -> ferry.from(OccurrenceView.class).annotate(OccurrenceView_.EARLIEST_TIME,
+                Agg.min(OccurrenceView_.DETECTIONS,
+                        Expr.timeOfDay(Col.of(DetectionView.class, "timestmap", java.time.LocalDateTime.class)))))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("DetectionView has no component 'timestmap'; did you mean 'timestamp'?");
     }
 
     // ---------------------------------------------------------------- database errors

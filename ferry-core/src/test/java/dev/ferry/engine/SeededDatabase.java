@@ -33,9 +33,11 @@ public abstract class SeededDatabase {
     private static final Map<DataSource, Seeded> SEEDED = new ConcurrentHashMap<>();
 
     static final Class<?>[] ENTITIES = {Occurrence.class, Detection.class, Classification.class, Identification.class,
-            Taxon.class, Project.class, Event.class, SourceImage.class, Algorithm.class, User.class};
+            Taxon.class, Project.class, Event.class, SourceImage.class, Algorithm.class, User.class,
+            OccurrenceView.class, DetectionView.class, EventView.class};
     static final Class<?>[] METAMODELS = {Occurrence_.class, Detection_.class, Classification_.class, Identification_.class,
-            Taxon_.class, Project_.class, Event_.class, SourceImage_.class, Algorithm_.class, User_.class};
+            Taxon_.class, Project_.class, Event_.class, SourceImage_.class, Algorithm_.class, User_.class,
+            OccurrenceView_.class, DetectionView_.class, EventView_.class};
 
     protected final DataSource raw;
     protected StatementLog log;
