@@ -19,18 +19,15 @@ public final class EventLabels {
         return start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", " + dateLabel(start, end);
     }
 
-    /** {@code "Aug 1 2023"}, or {@code "Aug 1-2 2023"} when the session ends on another day. */
+    /**
+     * {@code "Aug 1 2023"}, or {@code "Aug 1-2 2023"} when the session ends on another day. As the
+     * original formats it, only the end's day follows the dash, even across a month ("Jul 31-1 2023").
+     */
     public static String dateLabel(LocalDateTime start, LocalDateTime end) {
         LocalDate s = start.toLocalDate();
         LocalDate e = end == null ? s : end.toLocalDate();
         if (e.equals(s)) {
             return MONTH_DAY.format(s) + " " + s.getYear();
-        }
-        if (e.getYear() != s.getYear()) {
-            return MONTH_DAY.format(s) + " " + s.getYear() + "-" + MONTH_DAY.format(e) + " " + e.getYear();
-        }
-        if (e.getMonth() != s.getMonth()) {
-            return MONTH_DAY.format(s) + "-" + MONTH_DAY.format(e) + " " + s.getYear();
         }
         return MONTH_DAY.format(s) + "-" + e.getDayOfMonth() + " " + s.getYear();
     }

@@ -330,7 +330,7 @@ public final class OccurrenceApi {
                 ps.setLong(i, projectId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw ApiException.notFound("No Project matches the given query.");
+                        throw ApiException.notFound(); // DRF 3.14 says "Not found."
                     }
                     Context ctx = new Context();
                     int col = 1;

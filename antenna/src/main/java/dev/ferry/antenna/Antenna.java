@@ -1,0 +1,94 @@
+package dev.ferry.antenna;
+
+import dev.ferry.Ferry;
+import dev.ferry.antenna.api.CaptureApi;
+import dev.ferry.antenna.api.DeploymentApi;
+import dev.ferry.antenna.api.OccurrenceApi;
+import dev.ferry.antenna.db.Database;
+import dev.ferry.antenna.http.AntennaServer;
+import dev.ferry.antenna.http.Route;
+import dev.ferry.antenna.model.Deployment;
+import dev.ferry.antenna.model.Deployment_;
+import dev.ferry.antenna.model.Project;
+import dev.ferry.antenna.model.Project_;
+import java.util.List;
+import java.util.Optional;
+
+/** The running service: its database and its HTTP server, stopped together. */
+public final class Antenna implements AutoCloseable {
+
+    private final Database database;
+    private final AntennaServer server;
+    private final String host;
+
+    private Antenna(Database database, AntennaServer server, String host) {
+        this.database = database;
+        this.server = server;
+        this.host = host;
+    }
+
+    /** Every endpoint of the service. */
+    public static List<Route> routes(Ferry ferry, String mediaBase) {
+        OccurrenceApi occurrences = new OccurrenceApi(ferry, mediaBase);
+        CaptureApi captures = new CaptureApi(ferry, mediaBase);
+        DeploymentApi deployments = new DeploymentApi(ferry, mediaBase);
+        return List.of(
+                Route.list("/api/v2/occurrences/", occurrences::list),
+                Route.detail("/api/v2/occurrences/{id}/", occurrences::detail),
+                Route.list("/api/v2/captures/", captures::list),
+                Route.detail("/api/v2/deployments/{id}/", deployments::detail));
+    }
+
+    /**
+     * Serves {@code database} on {@code host:port} (port 0: any free one); the service owns the database
+     * from then on and closes it with the server.
+     *
+     * @param mediaBase URL prefix of stored files; null serves them under the server's own {@code /media/}
+     */
+    public static Antenna start(Database database, String host, int port, String mediaBase) {
+        try {
+            AntennaServer server = AntennaServer.start(host, port, database.observer(),
+                    routes(database.ferry(), mediaBase));
+            return new Antenna(database, server, host);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AntennaServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://localhost:8000}: the address to open (localhost when listening on every interface). */
+    public String baseUrl() {
+        String h = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port();
+    }
+
+    /** The first project and its first station, for the URLs printed at start-up. */
+    public Optional<long[]> exampleIds() {
+        Ferry ferry = database.ferry();
+        return ferry.from(Project.class).orderBy(Project_.ID.asc()).first().map(p -> new long[] {p.id(),
+                ferry.from(Deployment.class).where(Deployment_.PROJECT.idEq(p.id())).orderBy(Deployment_.ID.asc())
+                        .first().map(Deployment::id).orElse(0L)});
+    }
+
+    /** Stops the server (in-flight requests finish), then the pool and the embedded database. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+}

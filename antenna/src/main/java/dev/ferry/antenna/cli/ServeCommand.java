@@ -1,0 +1,114 @@
+package dev.ferry.antenna.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.antenna.Antenna;
+import dev.ferry.antenna.db.Database;
+import dev.ferry.antenna.db.DatabaseSettings;
+import dev.ferry.policy.FetchPolicy;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code antenna serve}: the HTTP API, on the embedded PostgreSQL (seeded on first start) or any PostgreSQL. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the occurrence API over HTTP until Ctrl-C.",
+                "Without --database-url it runs an embedded PostgreSQL in --data-dir: the first start creates and "
+                        + "seeds it with demo data, later starts reuse it."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost",
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--occurrences", paramLabel = "N", defaultValue = "20000",
+            description = "Demo occurrences to generate when the database is empty (default: ${DEFAULT-VALUE}).")
+    int occurrences;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Random seed of the demo data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-seed", description = "Never generate demo data, even in an empty database.")
+    boolean noSeed;
+
+    @Option(names = "--media-url", paramLabel = "URL",
+            description = "URL prefix of stored files such as detection crops (default: this server's /media/).")
+    String mediaUrl;
+
+    @Option(names = "--fetch-policy", paramLabel = "POLICY", defaultValue = "PEERS",
+            description = "What a relation a query did not load does when read: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FetchPolicy fetchPolicy;
+
+    /** Starts the service: database, demo data if it is empty, HTTP server. The caller closes it. */
+    public Antenna start() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0-65535, was " + port);
+        }
+        if (occurrences < 0) {
+            throw new ParameterException(spec.commandLine(), "--occurrences must not be negative, was " + occurrences);
+        }
+        DatabaseSettings settings = database.settings(spec, fetchPolicy);
+        PrintWriter out = spec.commandLine().getOut();
+        Database db = Database.open(settings);
+        try {
+            if (!noSeed && db.isEmpty()) {
+                if (Seeding.available()) {
+                    out.printf("The database is empty: generating demo data (%,d occurrences, seed %d)...%n", occurrences, seed);
+                    out.flush();
+                    try (HikariDataSource writer = db.openWriter()) {
+                        Seeding.seed(writer, seed, occurrences, false);
+                    }
+                } else {
+                    out.println("The database is empty and the demo-data generator is not in this build: serving no data.");
+                }
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return Antenna.start(db, host, port, mediaUrl);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Antenna antenna = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                antenna.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "antenna-stop"));
+        PrintWriter out = spec.commandLine().getOut();
+        String base = antenna.baseUrl();
+        long[] ids = antenna.exampleIds().orElse(new long[] {1, 1});
+        out.printf("Antenna is up: %s/api/v2/occurrences/?project_id=%d%n", base, ids[0]);
+        out.printf("  captures:    %s/api/v2/captures/?project_id=%d%n", base, ids[0]);
+        out.printf("  a station:   %s/api/v2/deployments/%d/%n", base, ids[1]);
+        Database db = antenna.database();
+        out.printf("  database:    %s%n", db.embedded() != null
+                ? "embedded PostgreSQL in " + db.embedded().dataDir() + " (port " + db.embedded().port() + ")"
+                : db.displayUrl());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
