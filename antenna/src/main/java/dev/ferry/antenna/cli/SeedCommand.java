@@ -42,10 +42,6 @@ public final class SeedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--occurrences must not be negative, was " + occurrences);
         }
         DatabaseSettings settings = database.settings(spec, FetchPolicy.PEERS);
-        if (!Seeding.available()) {
-            spec.commandLine().getErr().println("The demo-data generator (dev.ferry.antenna.seed.DemoData) is not in this build yet.");
-            return 1;
-        }
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(settings)) {
             if (!reset && !db.isEmpty()) {

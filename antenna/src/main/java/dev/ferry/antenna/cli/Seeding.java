@@ -1,5 +1,7 @@
 package dev.ferry.antenna.cli;
 
+import dev.ferry.antenna.seed.ConsoleProgress;
+import dev.ferry.antenna.seed.DemoData;
 import javax.sql.DataSource;
 
 /**
@@ -10,20 +12,12 @@ final class Seeding {
     private Seeding() {
     }
 
-    /** Whether the generator is part of this build. */
-    static boolean available() {
-        // >>> SEEDER CALL SITE: true once dev.ferry.antenna.seed.DemoData exists.
-        return false;
-    }
-
     /**
      * Fills the database with demo data: {@code occurrences} occurrences with their captures, detections,
      * classifications and identifications, generated from {@code seed} (the same seed gives the same data);
      * {@code reset} empties the tables first.
      */
     static void seed(DataSource dataSource, long seed, int occurrences, boolean reset) {
-        // >>> SEEDER CALL SITE: replace the line below with
-        //     DemoData.seed(dataSource, new DemoData.Options(seed, occurrences, reset), progress);
-        throw new IllegalStateException("The demo-data generator (dev.ferry.antenna.seed.DemoData) is not in this build yet");
+        DemoData.seed(dataSource, new DemoData.Options(seed, occurrences, reset), new ConsoleProgress());
     }
 }

@@ -68,14 +68,10 @@ public final class ServeCommand implements Callable<Integer> {
         Database db = Database.open(settings);
         try {
             if (!noSeed && db.isEmpty()) {
-                if (Seeding.available()) {
-                    out.printf("The database is empty: generating demo data (%,d occurrences, seed %d)...%n", occurrences, seed);
-                    out.flush();
-                    try (HikariDataSource writer = db.openWriter()) {
-                        Seeding.seed(writer, seed, occurrences, false);
-                    }
-                } else {
-                    out.println("The database is empty and the demo-data generator is not in this build: serving no data.");
+                out.printf("The database is empty: generating demo data (%,d occurrences, seed %d)...%n", occurrences, seed);
+                out.flush();
+                try (HikariDataSource writer = db.openWriter()) {
+                    Seeding.seed(writer, seed, occurrences, false);
                 }
             }
         } catch (RuntimeException e) {

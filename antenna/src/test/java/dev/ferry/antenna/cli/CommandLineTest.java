@@ -1,7 +1,6 @@
 package dev.ferry.antenna.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.antenna.Antenna;
@@ -120,7 +119,6 @@ class CommandLineTest {
 
     @Test
     void serveSeedsAnEmptyDatabase() throws Exception {
-        assumeTrue(Seeding.available(), "the demo-data generator (dev.ferry.antenna.seed.DemoData) is not in this build yet");
         Path dir = Path.of("target", "serve-seed-pg");
         deleteRecursively(dir);
         HttpClient client = HttpClient.newHttpClient();
