@@ -160,10 +160,10 @@ public final class OccurrenceApi {
     /** {@code apply_default_filters}: the project's score threshold and its include/exclude taxa (with descendants). */
     private static Query<Occurrence> defaultFilters(Query<Occurrence> q, Context context) {
         q = q.where(Occurrence_.DETERMINATION_SCORE.ge(context.scoreThreshold));
-        if (context.includeTaxa != null) {
+        if (!context.includeTaxa.isEmpty()) {
             q = q.where(Occurrence_.DETERMINATION.idIn(context.includeTaxa));
         }
-        if (context.excludeTaxa != null && !context.excludeTaxa.isEmpty()) {
+        if (!context.excludeTaxa.isEmpty()) {
             q = q.where(Predicate.any(Occurrence_.DETERMINATION.isNull(),
                     Predicate.not(Occurrence_.DETERMINATION.idIn(context.excludeTaxa))));
         }
@@ -291,7 +291,7 @@ public final class OccurrenceApi {
     static final class Context {
         boolean draft;
         double scoreThreshold;
-        List<Long> includeTaxa; // null: no include filter
+        List<Long> includeTaxa; // empty: no include filter
         List<Long> excludeTaxa;
         List<Long> taxa;        // the taxon filter's taxon and its descendants
 
@@ -370,11 +370,14 @@ public final class OccurrenceApi {
             }
         }
 
-        /** The default-filter taxa of the project and all their descendants; NULL when it has none. */
+        /**
+         * The default-filter taxa of the project and all their descendants (empty when it has none): a
+         * lateral lookup per filter taxon, so the GIN index on parents_json answers each.
+         */
         private static String descendantsOf(String table) {
-            return "CASE WHEN EXISTS(SELECT 1 FROM " + table + " f WHERE f.project_id = p.id) THEN ARRAY(SELECT t.id FROM main_taxon t"
-                    + " WHERE EXISTS(SELECT 1 FROM " + table + " f WHERE f.project_id = p.id AND (t.id = f.taxon_id"
-                    + " OR t.parents_json @> jsonb_build_array(jsonb_build_object('id', f.taxon_id))))) END";
+            return "ARRAY(SELECT d.id FROM " + table + " f CROSS JOIN LATERAL (SELECT f.taxon_id AS id UNION"
+                    + " SELECT t.id FROM main_taxon t WHERE t.parents_json @> jsonb_build_array(jsonb_build_object('id', f.taxon_id))) d"
+                    + " WHERE f.project_id = p.id)";
         }
 
         private static List<Long> longs(Array array) throws SQLException {
