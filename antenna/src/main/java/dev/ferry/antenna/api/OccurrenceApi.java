@@ -102,16 +102,27 @@ public final class OccurrenceApi {
                     .offset(offset)
                     .page();
         });
+        return listBody(request, mediaBase, limit, offset, page.rows(), page.total());
+    }
+
+    /**
+     * The list document ({@code LimitOffsetPaginationWithPermissions} around {@code OccurrenceListSerializer}
+     * items) for rows loaded with everything the serializer reads: the to-one targets (determination with
+     * its parent, event, deployment), the identifications (taxon with parent, user), the classifications
+     * (taxon with parent, algorithm with category map) and the annotations. Public so the benchmarks can
+     * serialize rows that other strategies loaded exactly as the service does.
+     */
+    public static JsonBody listBody(ApiRequest request, String mediaBase, long limit, long offset, List<Occurrence> rows,
+                                    long total) {
         return json -> {
             Links links = Links.of(request, mediaBase);
             json.writeStartObject();
-            json.writeNumberField("count", page.total());
-            json.writeStringField("next", offset + limit < page.total()
-                    ? pageUrl(request, limit, offset + limit) : null);
+            json.writeNumberField("count", total);
+            json.writeStringField("next", offset + limit < total ? pageUrl(request, limit, offset + limit) : null);
             json.writeStringField("previous", offset <= 0 ? null : pageUrl(request, limit, Math.max(0, offset - limit)));
             json.writeArrayFieldStart("results");
             OccurrenceJson out = new OccurrenceJson(json, links);
-            for (Occurrence o : page.rows()) {
+            for (Occurrence o : rows) {
                 out.occurrence(o, false);
             }
             json.writeEndArray();
@@ -288,12 +299,35 @@ public final class OccurrenceApi {
      * unknown), its default filters with every descendant of their taxa, and a check of each id a
      * filter names (400 when unknown, as django-filter's choice fields answer).
      */
-    static final class Context {
+    public static final class Context {
         boolean draft;
         double scoreThreshold;
         List<Long> includeTaxa; // empty: no include filter
         List<Long> excludeTaxa;
         List<Long> taxa;        // the taxon filter's taxon and its descendants
+
+        /** The project's draft flag and default filters (404 {@link ApiException} when unknown). */
+        public static Context load(Connection c, long projectId) throws SQLException {
+            return load(c, projectId, new Filters(null, null, null, null, null, List.of(), List.of(), null, null, null));
+        }
+
+        public boolean draft() {
+            return draft;
+        }
+
+        public double scoreThreshold() {
+            return scoreThreshold;
+        }
+
+        /** The include taxa and their descendants; empty when the project has no include filter. */
+        public List<Long> includeTaxa() {
+            return includeTaxa;
+        }
+
+        /** The exclude taxa and their descendants. */
+        public List<Long> excludeTaxa() {
+            return excludeTaxa;
+        }
 
         static Context load(Connection c, long projectId, Filters f) throws SQLException {
             Map<String, String> checks = new LinkedHashMap<>(); // parameter -> table
