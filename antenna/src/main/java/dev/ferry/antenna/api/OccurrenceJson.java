@@ -47,7 +47,7 @@ final class OccurrenceJson {
 
     /** {@code OccurrenceListSerializer} ({@code detail} false) or {@code OccurrenceSerializer}. */
     void occurrence(Occurrence o, boolean detail) throws IOException {
-        List<Identification> identifications = o.identifications().get();
+        List<Identification> identifications = newestFirst(o.identifications().get());
         List<Classification> classifications = detail ? detailClassifications(o) : o.classifications().get();
         Identification bestIdentification = Determinations.bestIdentification(identifications);
         Classification bestPrediction = Determinations.bestPrediction(classifications);
@@ -447,6 +447,24 @@ final class OccurrenceJson {
         }
         parents.put(t.id(), out);
         return out;
+    }
+
+    private static final Comparator<Identification> NEWEST_FIRST = Comparator.comparing(Identification::createdAt)
+            .thenComparing(Identification::id).reversed();
+
+    /**
+     * Identifications in the serializer's order (the model's {@code -created_at}, then higher id), whatever
+     * order they were loaded in; the list is returned as is when it is in order already (the service's).
+     */
+    private static List<Identification> newestFirst(List<Identification> identifications) {
+        for (int i = 1; i < identifications.size(); i++) {
+            if (NEWEST_FIRST.compare(identifications.get(i - 1), identifications.get(i)) > 0) {
+                List<Identification> sorted = new ArrayList<>(identifications);
+                sorted.sort(NEWEST_FIRST);
+                return sorted;
+            }
+        }
+        return identifications;
     }
 
     /** The detail's classifications: those of every detection, as the detail prefetches them. */
