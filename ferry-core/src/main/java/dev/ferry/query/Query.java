@@ -259,7 +259,7 @@ public final class Query<T> {
 
     /**
      * The rows of this query's window ({@code limit}/{@code offset}) and how many rows match without
-     * it, in one statement: the total is counted ({@code COUNT(*) OVER ()}) while the page is cut. Only
+     * it, in one statement: the total is an uncorrelated {@code (SELECT COUNT(*) ...)} beside the page. Only
      * a page past the last row, which carries no total, costs a second statement (a count). Without a
      * window the total is the number of rows.
      */

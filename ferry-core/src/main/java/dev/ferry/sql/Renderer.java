@@ -44,14 +44,17 @@ public final class Renderer {
 
     /**
      * {@link #list(QuerySpec)}, and with {@code withTotal} (for a query with a window) one more, last
-     * column: the number of rows matching without the window, {@code COUNT(*) OVER ()} computed while
-     * the page is cut, so a page and its total cost one statement.
+     * column: the number of rows matching without the window, as an uncorrelated scalar subquery. The
+     * database runs it once, with its own plan (a parallel semi-join, say), while the page keeps its
+     * plan (an index scan that stops after the page): one statement, and neither waits for the other's
+     * shape. ({@code COUNT(*) OVER ()} in the page cut would be one plan for both, and it materialises
+     * every matching row before the page: 6x slower on 55,000 matches measured here.)
      */
     public SelectStatement list(QuerySpec<?> q, boolean withTotal) {
         Scope.State st = new Scope.State(dialect);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
         withTotal = withTotal && q.hasWindow();
-        boolean cutFirst = withTotal || q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
+        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
         if (!cutFirst) {
             Scope.Joins joins = new Scope.Joins();
             Scope root = new Scope(st, q.model(), "t0", joins, computed);
@@ -59,6 +62,9 @@ public final class Renderer {
             Fragment order = orderBy(root, q, null);
             List<Fragment> terms = new ArrayList<>();
             Layout layout = selectList(root, q, terms, 0);
+            if (withTotal) {
+                terms.add(total(q));
+            }
             Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(root.q(q.model().table())).sql(" t0")
                     .sql(joins.text.toString()).append(where).append(order);
             dialect.limitOffset(f, q.limit(), q.offset());
@@ -77,9 +83,6 @@ public final class Renderer {
             inner.expr(innerSelect, orders.get(i).expr());
             innerSelect.sql(" AS _o" + i);
         }
-        if (withTotal) {
-            innerSelect.sql(", COUNT(*) OVER () AS _total");
-        }
         Fragment innerOrder = orderBy(inner, q, "");
         Fragment sub = new Fragment().sql("SELECT ").append(innerSelect).sql(" FROM ").sql(inner.q(q.model().table()))
                 .sql(" t0").sql(innerJoins.text.toString()).append(innerWhere).append(innerOrder);
@@ -90,28 +93,37 @@ public final class Renderer {
         List<Fragment> terms = new ArrayList<>();
         Layout layout = selectList(outer, q, terms, 0);
         if (withTotal) {
-            terms.add(new Fragment().sql("t0._total"));
+            terms.add(total(q));
         }
         Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
                 .sql(outerJoins.text.toString()).append(orderBy(outer, q, "t0."));
         return new SelectStatement(f.toSql(), layout);
     }
 
+    /** {@code (SELECT COUNT(*) ...)} of the query without its window; its aliases shadow the outer ones. */
+    private Fragment total(QuerySpec<?> q) {
+        return new Fragment().sql("(").append(countFragment(q.withoutWindow())).sql(")");
+    }
+
     /** {@code SELECT COUNT(*)} of the query (of its window, if it has one). */
     public Sql count(QuerySpec<?> q) {
+        return countFragment(q).toSql();
+    }
+
+    private Fragment countFragment(QuerySpec<?> q) {
         Scope.State st = new Scope.State(dialect);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
         Fragment where = where(root, q);
         if (!q.hasWindow()) {
             return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
-                    .sql(joins.text.toString()).append(where).toSql();
+                    .sql(joins.text.toString()).append(where);
         }
         Fragment order = orderBy(root, q, null);
         Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(q.model().table())).sql(" t0")
                 .sql(joins.text.toString()).append(where).append(order);
         dialect.limitOffset(sub, q.limit(), q.offset());
-        return new Fragment().sql("SELECT COUNT(*) FROM (").append(sub).sql(") x").toSql();
+        return new Fragment().sql("SELECT COUNT(*) FROM (").append(sub).sql(") x");
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */

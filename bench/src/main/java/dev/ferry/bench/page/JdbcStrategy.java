@@ -36,7 +36,10 @@ public final class JdbcStrategy implements PageStrategy {
             + "%1$s.inat_taxon_id, %1$s.fieldguide_id, %1$s.cover_image_url, %1$s.cover_image_credit, %1$s.parent_id";
     private static final int TAXON_COLUMNS = 10;
 
-    private static final String PAGE = "SELECT o.id, o.created_at, o.updated_at, o.determination_score, o._total,"
+    // The total is an uncorrelated subquery: PostgreSQL runs it once with its own plan while the page
+    // keeps an index scan that stops after the page (COUNT(*) OVER () would make both one slow plan).
+    private static final String PAGE = "SELECT o.id, o.created_at, o.updated_at, o.determination_score,"
+            + " (SELECT COUNT(*) FROM main_occurrence o WHERE %1$s),"
             + " (SELECT COUNT(*) FROM main_detection d WHERE d.occurrence_id = o.id),"
             + " (SELECT MIN(d.timestamp) FROM main_detection d WHERE d.occurrence_id = o.id),"
             + " (SELECT MAX(d.timestamp) FROM main_detection d WHERE d.occurrence_id = o.id),"
@@ -44,9 +47,7 @@ public final class JdbcStrategy implements PageStrategy {
             + " (SELECT d.path FROM main_detection d WHERE d.occurrence_id = o.id AND d.path IS NOT NULL"
             + "    ORDER BY d.frame_num ASC NULLS LAST, d.timestamp ASC NULLS LAST, d.id LIMIT 1),"
             + " e.id, e.start, e.\"end\", dep.id, dep.name, " + TAXON.formatted("t") + ", " + TAXON.formatted("p")
-            + " FROM (SELECT o.*, COUNT(*) OVER () AS _total FROM main_occurrence o"
-            + "   WHERE o.project_id = ? AND EXISTS (SELECT 1 FROM main_detection d WHERE d.occurrence_id = o.id)"
-            + "   AND o.determination_score >= ? %s"
+            + " FROM (SELECT o.* FROM main_occurrence o WHERE %1$s"
             + "   ORDER BY o.determination_score DESC NULLS LAST, o.id LIMIT ? OFFSET ?) o"
             + " LEFT JOIN main_event e ON e.id = o.event_id LEFT JOIN main_deployment dep ON dep.id = o.deployment_id"
             + " LEFT JOIN main_taxon t ON t.id = o.determination_id LEFT JOIN main_taxon p ON p.id = t.parent_id"
@@ -99,7 +100,8 @@ public final class JdbcStrategy implements PageStrategy {
         if (context.draft()) {
             return OccurrenceApi.listBody(request, null, limit, offset, List.of(), 0);
         }
-        StringBuilder filters = new StringBuilder();
+        StringBuilder filters = new StringBuilder("o.project_id = ? AND EXISTS (SELECT 1 FROM main_detection d"
+                + " WHERE d.occurrence_id = o.id) AND o.determination_score >= ?");
         if (!context.includeTaxa().isEmpty()) {
             filters.append(" AND o.determination_id = ANY(?)");
         }
@@ -111,13 +113,15 @@ public final class JdbcStrategy implements PageStrategy {
         long total = -1;
         try (PreparedStatement ps = c.prepareStatement(PAGE.formatted(filters))) {
             int i = 1;
-            ps.setLong(i++, projectId);
-            ps.setDouble(i++, context.scoreThreshold());
-            if (!context.includeTaxa().isEmpty()) {
-                ps.setArray(i++, c.createArrayOf("bigint", context.includeTaxa().toArray()));
-            }
-            if (!context.excludeTaxa().isEmpty()) {
-                ps.setArray(i++, c.createArrayOf("bigint", context.excludeTaxa().toArray()));
+            for (int twice = 0; twice < 2; twice++) { // the total's condition, then the page's
+                ps.setLong(i++, projectId);
+                ps.setDouble(i++, context.scoreThreshold());
+                if (!context.includeTaxa().isEmpty()) {
+                    ps.setArray(i++, c.createArrayOf("bigint", context.includeTaxa().toArray()));
+                }
+                if (!context.excludeTaxa().isEmpty()) {
+                    ps.setArray(i++, c.createArrayOf("bigint", context.excludeTaxa().toArray()));
+                }
             }
             ps.setLong(i++, limit);
             ps.setLong(i, offset);

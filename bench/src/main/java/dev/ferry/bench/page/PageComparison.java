@@ -210,7 +210,9 @@ public final class PageComparison {
                 }
                 ys.add(y);
             }
-            chart.addSeries(name, xs, ys);
+            if (ys.stream().allMatch(y -> y > 0)) { // a log axis takes no gap: strategies not run are left out
+                chart.addSeries(name, xs, ys);
+            }
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
