@@ -29,7 +29,12 @@ public final class Antenna implements AutoCloseable {
 
     /** Every endpoint of the service. */
     public static List<Route> routes(Ferry ferry, String mediaBase) {
-        OccurrenceApi occurrences = new OccurrenceApi(ferry, mediaBase);
+        return routes(ferry, mediaBase, OccurrenceApi.Loading.PREFETCH);
+    }
+
+    /** Every endpoint, the occurrence list loading its relations as {@code loading} says (LAZY: the incident's N+1). */
+    public static List<Route> routes(Ferry ferry, String mediaBase, OccurrenceApi.Loading loading) {
+        OccurrenceApi occurrences = new OccurrenceApi(ferry, mediaBase, loading);
         CaptureApi captures = new CaptureApi(ferry, mediaBase);
         DeploymentApi deployments = new DeploymentApi(ferry, mediaBase);
         return List.of(
@@ -46,9 +51,15 @@ public final class Antenna implements AutoCloseable {
      * @param mediaBase URL prefix of stored files; null serves them under the server's own {@code /media/}
      */
     public static Antenna start(Database database, String host, int port, String mediaBase) {
+        return start(database, host, port, mediaBase, OccurrenceApi.Loading.PREFETCH);
+    }
+
+    /** {@link #start(Database, String, int, String)} with the occurrence list's {@code loading}. */
+    public static Antenna start(Database database, String host, int port, String mediaBase,
+                                OccurrenceApi.Loading loading) {
         try {
             AntennaServer server = AntennaServer.start(host, port, database.observer(),
-                    routes(database.ferry(), mediaBase));
+                    routes(database.ferry(), mediaBase, loading));
             return new Antenna(database, server, host);
         } catch (RuntimeException e) {
             database.close();

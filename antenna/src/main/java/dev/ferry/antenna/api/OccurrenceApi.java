@@ -56,16 +56,34 @@ public final class OccurrenceApi {
     private static final Set<String> UNSUPPORTED = Set.of("collection_id", "collection", "taxa_list_id", "not_taxa_list_id",
             "verified_by_me");
 
+    /** How the list loads each row's relations. */
+    public enum Loading {
+        /** The page query joins the to-one relations and prefetches the to-many ones: four statements. */
+        PREFETCH,
+        /**
+         * The incident's code (antenna.md 4.2), for the replay in the bench module: only the page query
+         * with its annotations; each relation loads when the serializer reads it, by the fetch policy
+         * (ONE: a query per row and relation, the original N+1; PEERS: a query per relation for the page).
+         */
+        LAZY
+    }
+
     private final Ferry ferry;
     private final String mediaBase;
+    private final Loading loading;
 
     /**
      * @param mediaBase URL prefix of stored files (detection crops); null serves them under the
      *                  server's own {@code /media/}
      */
     public OccurrenceApi(Ferry ferry, String mediaBase) {
+        this(ferry, mediaBase, Loading.PREFETCH);
+    }
+
+    public OccurrenceApi(Ferry ferry, String mediaBase, Loading loading) {
         this.ferry = ferry;
         this.mediaBase = mediaBase;
+        this.loading = loading;
     }
 
     // ---------------------------------------------------------------- list
@@ -92,12 +110,15 @@ public final class OccurrenceApi {
             if (params.bool("apply_defaults").orElse(true)) {
                 q = defaultFilters(q, context);
             }
-            return annotated(q)
+            q = annotations(q)
                     .annotate(Occurrence_.FIRST_DETECTION_PATH, Agg.first(Occurrence_.DETECTIONS, Detection_.PATH,
-                            Detection_.PATH.isNotNull(), Detection_.FRAME_NUM.asc(), Detection_.TIMESTAMP.asc()))
-                    .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
-                    .prefetch(Occurrence_.CLASSIFICATIONS, CLASSIFICATIONS)
-                    .orderBy(ordering)
+                            Detection_.PATH.isNotNull(), Detection_.FRAME_NUM.asc(), Detection_.TIMESTAMP.asc()));
+            if (loading == Loading.PREFETCH) {
+                q = joins(q)
+                        .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
+                        .prefetch(Occurrence_.CLASSIFICATIONS, CLASSIFICATIONS);
+            }
+            return q.orderBy(ordering)
                     .limit(limit)
                     .offset(offset)
                     .page();
@@ -159,8 +180,16 @@ public final class OccurrenceApi {
 
     /** {@code valid()}, the to-one joins and the viewset's per-row annotations. */
     private static Query<Occurrence> annotated(Query<Occurrence> q) {
+        return joins(annotations(q));
+    }
+
+    private static Query<Occurrence> joins(Query<Occurrence> q) {
+        return q.join(Occurrence_.DETERMINATION.then(Taxon_.PARENT), Occurrence_.DEPLOYMENT, Occurrence_.EVENT);
+    }
+
+    /** {@code valid()} and the viewset's per-row annotations. */
+    private static Query<Occurrence> annotations(Query<Occurrence> q) {
         return q.where(Occurrence_.DETECTIONS.isNotEmpty())
-                .join(Occurrence_.DETERMINATION.then(Taxon_.PARENT), Occurrence_.DEPLOYMENT, Occurrence_.EVENT)
                 .annotate(Occurrence_.DETECTIONS_COUNT, Agg.count(Occurrence_.DETECTIONS))
                 .annotate(Occurrence_.FIRST_APPEARANCE_TIMESTAMP, Agg.min(Occurrence_.DETECTIONS, Detection_.TIMESTAMP))
                 .annotate(Occurrence_.LAST_APPEARANCE_TIMESTAMP, Agg.max(Occurrence_.DETECTIONS, Detection_.TIMESTAMP))

@@ -2,13 +2,18 @@ package dev.ferry.antenna.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.antenna.Antenna;
+import dev.ferry.antenna.api.OccurrenceApi;
 import dev.ferry.antenna.db.Database;
 import dev.ferry.antenna.db.DatabaseSettings;
 import dev.ferry.policy.FetchPolicy;
 import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +60,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "What a relation a query did not load does when read: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     FetchPolicy fetchPolicy;
 
+    @Option(names = "--occurrence-loading", paramLabel = "MODE", defaultValue = "prefetch",
+            converter = LoadingConverter.class, completionCandidates = LoadingConverter.class,
+            description = {"How the occurrence list loads each row's relations: prefetch (4 statements a page) or lazy "
+                    + "(the incident's code: a load per relation when read, by --fetch-policy; with ONE, the original "
+                    + "N+1) (default: ${DEFAULT-VALUE})."})
+    OccurrenceApi.Loading occurrenceLoading;
+
     /** Starts the service: database, demo data if it is empty, HTTP server. The caller closes it. */
     public Antenna start() {
         if (port < 0 || port > 65535) {
@@ -78,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
-        return Antenna.start(db, host, port, mediaUrl);
+        return Antenna.start(db, host, port, mediaUrl, occurrenceLoading);
     }
 
     @Override
@@ -106,5 +118,18 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** {@code prefetch} or {@code lazy}, in any case. */
+    static final class LoadingConverter implements ITypeConverter<OccurrenceApi.Loading>, Iterable<String> {
+        @Override
+        public OccurrenceApi.Loading convert(String value) {
+            return OccurrenceApi.Loading.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("prefetch", "lazy").iterator();
+        }
     }
 }
