@@ -17,6 +17,8 @@ public final class Strategies {
             case "ferry-peers" -> FerryStrategy.peers(dataSource);
             case "ferry-one" -> FerryStrategy.one(dataSource);
             case "jdbc" -> new JdbcStrategy(dataSource);
+            case "hibernate" -> new dev.ferry.bench.page.hibernate.HibernateStrategy(dataSource);
+            case "jooq-multiset" -> new dev.ferry.bench.page.jooq.JooqStrategy(dataSource);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "'; one of " + ALL);
         };
     }
