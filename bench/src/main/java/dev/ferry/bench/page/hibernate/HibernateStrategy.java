@@ -57,13 +57,13 @@ public final class HibernateStrategy implements PageStrategy {
 
     private static final String PAGE = """
             with page as (
-                select x.id as id, count(*) over () as total
-                %s
+                select x.id as id
+                %1$s
                 order by x.determinationScore desc nulls last, x.id
                 limit :limit offset :offset
             )
             select o,
-                   p.total,
+                   (select count(*) %1$s),
                    size(o.detections),
                    (select min(d.timestamp) from o.detections d),
                    (select max(d.timestamp) from o.detections d),
