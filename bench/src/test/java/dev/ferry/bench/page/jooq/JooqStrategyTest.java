@@ -1,12 +1,14 @@
 package dev.ferry.bench.page.jooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.antenna.api.ApiException;
 import dev.ferry.antenna.api.ApiRequest;
 import dev.ferry.antenna.api.JsonBody;
 import dev.ferry.antenna.api.OccurrenceApi;
@@ -130,6 +132,14 @@ class JooqStrategyTest {
     }
 
     @Test
+    void anUnknownProjectIsThe404OfTheContextAsForJdbc() {
+        for (PageStrategy s : List.of(jdbc, jooq)) {
+            assertThatThrownBy(() -> s.page(request(999, 10, 0), 999, 10, 0))
+                    .as(s.name()).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
     void printsTheSqlForLimit25() throws Exception {
         List<String> sent = new ArrayList<>();
         for (int limit : new int[] {25, 100}) {
@@ -141,7 +151,7 @@ class JooqStrategyTest {
         }
         System.out.println("---- jooq-multiset page SQL as sent (limit 25, offset 50, project 1):\n" + sent.get(0));
         assertThat(sent.get(1)).as("one SQL text per shape: limit and offset are bind values").isEqualTo(sent.get(0));
-        assertThat(sent.get(0)).contains("json_agg").doesNotContain("jsonb").contains("count(*) over ()");
+        assertThat(sent.get(0)).contains("json_agg").doesNotContain("jsonb").contains("\"_total\"");
         try (Scope scope = observer.scope("sql")) {
             render(jooqJsonb.page(request(1, 25, 50), 1, 25, 50));
             assertThat(scope.statements().get(1).sql()).contains("jsonb_agg");
@@ -206,7 +216,8 @@ class JooqStrategyTest {
             String all = String.join("\n", checked);
             assertThat(all).contains("0.30000000000000004").contains("1.0E-7").contains("0.12345678901234568")
                     .contains("2.2250738585072014E-308").contains("1.7976931348623157E308").contains("4.9E-324")
-                    .contains("0.9999999999999999").contains(".000001\"").contains(":05.100000\"");
+                    .contains("0.9999999999999999").contains(".000001\"").contains(":05.100000\"")
+                    .containsPattern("\"first_appearance_time\":\"\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\"");
         }
     }
 
