@@ -139,8 +139,8 @@ public final class OccurrenceApi {
             Links links = Links.of(request, mediaBase);
             json.writeStartObject();
             json.writeNumberField("count", total);
-            json.writeStringField("next", offset + limit < total ? pageUrl(request, limit, offset + limit) : null);
-            json.writeStringField("previous", offset <= 0 ? null : pageUrl(request, limit, Math.max(0, offset - limit)));
+            json.writeStringField("next", PageLinks.next(request, limit, offset, total));
+            json.writeStringField("previous", PageLinks.previous(request, limit, offset));
             json.writeArrayFieldStart("results");
             OccurrenceJson out = new OccurrenceJson(json, links);
             for (Occurrence o : rows) {
@@ -219,30 +219,6 @@ public final class OccurrenceApi {
                 throw ApiException.badParameter(name, "Unknown parameter.");
             }
         }
-    }
-
-    /** DRF's {@code replace_query_param}: the request's parameters, sorted, with limit and offset set (offset 0 dropped). */
-    private static String pageUrl(ApiRequest request, long limit, long offset) {
-        Map<String, List<String>> params = new java.util.TreeMap<>(request.params());
-        params.put("limit", List.of(Long.toString(limit)));
-        if (offset > 0) {
-            params.put("offset", List.of(Long.toString(offset)));
-        } else {
-            params.remove("offset");
-        }
-        StringBuilder url = new StringBuilder(request.root()).append(request.path());
-        char sep = '?';
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            for (String v : e.getValue()) {
-                url.append(sep).append(encode(e.getKey())).append('=').append(encode(v));
-                sep = '&';
-            }
-        }
-        return url.toString();
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- filters
