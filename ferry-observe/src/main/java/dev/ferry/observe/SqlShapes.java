@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>{@code --} and {@code /* *}{@code /} comments and runs of whitespace fold to one space; the result is trimmed;</li>
- *   <li>string literals ({@code '..'}, {@code E'..'}, {@code N'..'}, {@code B'..'}, {@code X'..'}), numbers
+ *   <li>string literals ({@code '..'}, {@code E'..'}, {@code N'..'}, {@code B'..'}, {@code X'..'}, PostgreSQL's
+ *       dollar-quoted {@code $$..$$} and {@code $tag$..$tag$}), numbers
  *       (also signed, decimal, exponent, hex), {@code TRUE}/{@code FALSE} and PostgreSQL {@code $1} become {@code ?};</li>
  *   <li>{@code IN (...)} of placeholders only becomes {@code IN (?)}, {@code ARRAY[...]} becomes {@code ARRAY[?]},
  *       so the shape does not change with the list length;</li>
@@ -111,6 +112,9 @@ public final class SqlShapes {
                 } else if (isDigit(c) || (c == '.' && isDigit(next))
                         || (c == '-' && (isDigit(next) || next == '.') && unaryPosition())) {
                     i = skipNumber(c == '-' ? i + 1 : i);
+                    placeholder();
+                } else if (c == '$' && (next == '$' || isIdentStart(next)) && dollarTagEnd(i) > 0) {
+                    i = skipDollarQuoted(i);
                     placeholder();
                 } else if (c == '$' && isDigit(next)) {
                     i++;
@@ -275,6 +279,26 @@ public final class SqlShapes {
         }
 
         /** From the opening quote to after the closing one; '' is an escaped quote, and \' too in E'..'. */
+        /** The index after a dollar-quote tag ({@code $$} or {@code $name$}) starting at {@code i}, or -1. */
+        private int dollarTagEnd(int i) {
+            int j = i + 1;
+            while (j < n && s.charAt(j) != '$') {
+                char c = s.charAt(j);
+                if (!(c < 128 ? isIdentStart(c) || isDigit(c) : Character.isLetterOrDigit(c))) {
+                    return -1;
+                }
+                j++;
+            }
+            return j < n ? j + 1 : -1;
+        }
+
+        /** Skip a PostgreSQL dollar-quoted string ({@code $$..$$}, {@code $fn$..$fn$}), to its end or the text's. */
+        private int skipDollarQuoted(int i) {
+            int tagEnd = dollarTagEnd(i);
+            int close = s.indexOf(s.substring(i, tagEnd), tagEnd);
+            return close < 0 ? n : close + (tagEnd - i);
+        }
+
         private int skipString(int i, boolean backslashEscapes) {
             i++;
             while (i < n) {

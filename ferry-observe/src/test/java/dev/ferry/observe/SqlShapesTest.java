@@ -54,6 +54,16 @@ class SqlShapesTest {
     }
 
     @Test
+    void dollarQuotedStringsBecomePlaceholders() {
+        assertThat(normalize("SELECT $$it's -- not a comment$$, $fn$ a $$ b $fn$ FROM t"))
+                .isEqualTo("SELECT ?, ? FROM t");
+        assertThat(normalize("DO $body$ BEGIN PERFORM 1; END $body$")).isEqualTo("DO ?");
+        // An unterminated dollar quote swallows the rest, as PostgreSQL would; $1 and identifiers with $ stay.
+        assertThat(normalize("SELECT $x$ open")).isEqualTo("SELECT ?");
+        assertThat(normalize("SELECT a$b, c FROM t WHERE d = $2")).isEqualTo("SELECT a$b, c FROM t WHERE d = ?");
+    }
+
+    @Test
     void booleansAreWholeWords() {
         assertThat(normalize("SELECT * FROM t WHERE a = TRUE AND b = false AND truex = 1 AND is_true"))
                 .isEqualTo("SELECT * FROM t WHERE a = ? AND b = ? AND truex = ? AND is_true");
