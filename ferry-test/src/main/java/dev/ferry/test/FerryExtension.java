@@ -2,6 +2,7 @@ package dev.ferry.test;
 
 import dev.ferry.observe.Detectors;
 import dev.ferry.observe.NPlusOneReport;
+import dev.ferry.observe.ObservedDataSource;
 import dev.ferry.observe.Observer;
 import dev.ferry.observe.Scope;
 import dev.ferry.observe.StatementRecord;
@@ -9,11 +10,14 @@ import dev.ferry.policy.FetchPolicy;
 import dev.ferry.query.Query;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +39,27 @@ import java.util.function.Supplier;
  *     FERRY.assertQueries(3, () -> service.page(25));
  * }
  * }</pre>
+ *
+ * <p>Or, declaratively, {@code @ExtendWith(FerryExtension.class)} on a test class that holds one static
+ * {@link Observer} or {@link ObservedDataSource} field: the extension watches that observer, and a test method may
+ * take a {@code FerryExtension} parameter for the assertion methods.
  */
 public final class FerryExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final Observer observer;
+    private final Observer observer; // null when declared by @ExtendWith: found in the test class
     private final FetchPolicy policy;
 
     private FerryExtension(Observer observer, FetchPolicy policy) {
         this.observer = observer;
         this.policy = policy;
+    }
+
+    /**
+     * For {@code @ExtendWith(FerryExtension.class)}: the observer is the test class's static {@link Observer} or
+     * {@link ObservedDataSource} field, and the fetch policy RAISE. Prefer {@link #of(Observer)} in code.
+     */
+    public FerryExtension() {
+        this(null, FetchPolicy.RAISE);
     }
 
     /** An extension over {@code observer}, with fetch policy RAISE during each test. */
@@ -56,8 +72,65 @@ public final class FerryExtension implements BeforeEachCallback, AfterEachCallba
         return new FerryExtension(observer, policy);
     }
 
+    /** The observer whose scopes this extension opens (null for an {@code @ExtendWith} instance not yet bound). */
     public Observer observer() {
         return observer;
+    }
+
+    /** This extension when it was built with an observer, else one bound to the observer found in the test class. */
+    private FerryExtension bound(ExtensionContext context) {
+        if (observer != null) {
+            return this;
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(testClass,
+                type -> new FerryExtension(observerIn(testClass), policy), FerryExtension.class);
+    }
+
+    /** The one static Observer (or ObservedDataSource's observer) declared by the test class or its supertypes. */
+    static Observer observerIn(Class<?> testClass) {
+        List<String> fields = new ArrayList<>();
+        Observer found = null;
+        for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                boolean observerField = Observer.class.isAssignableFrom(f.getType());
+                if (!Modifier.isStatic(f.getModifiers())
+                        || !(observerField || ObservedDataSource.class.isAssignableFrom(f.getType()))) {
+                    continue;
+                }
+                Object value = read(f);
+                Observer o = value == null ? null : observerField ? (Observer) value : ((ObservedDataSource) value).observer();
+                if (o == null) {
+                    continue;
+                }
+                fields.add(c.getSimpleName() + "." + f.getName());
+                if (found != null && found != o) {
+                    throw new ExtensionConfigurationException("@ExtendWith(FerryExtension.class) on "
+                            + testClass.getName() + " found static fields of two different observers (" + fields
+                            + "); register the one to watch: @RegisterExtension static final FerryExtension FERRY ="
+                            + " FerryExtension.of(observer);");
+                }
+                found = o;
+            }
+        }
+        if (found == null) {
+            throw new ExtensionConfigurationException("@ExtendWith(FerryExtension.class) on " + testClass.getName()
+                    + " needs a static Observer or ObservedDataSource field (set before the first test) to know which"
+                    + " data source to watch; or register it with @RegisterExtension static final FerryExtension"
+                    + " FERRY = FerryExtension.of(observer);");
+        }
+        return found;
+    }
+
+    private static Object read(Field f) {
+        try {
+            f.setAccessible(true);
+            return f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExtensionConfigurationException("FerryExtension cannot read the static field "
+                    + f.getDeclaringClass().getName() + "." + f.getName() + " (" + e + "); make it accessible to"
+                    + " the extension, or register it with FerryExtension.of(observer)", e);
+        }
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -66,6 +139,10 @@ public final class FerryExtension implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (observer == null) {
+            bound(context).beforeEach(context);
+            return;
+        }
         FetchPolicy p = annotation(context, UseFetchPolicy.class).map(UseFetchPolicy::value).orElse(policy);
         ExtensionContext.Store store = context.getStore(NS);
         if (p != null) {
@@ -120,12 +197,15 @@ public final class FerryExtension implements BeforeEachCallback, AfterEachCallba
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> t = parameter.getParameter().getType();
-        return t == Scope.class || t == Observer.class;
+        return t == Scope.class || t == Observer.class || t == FerryExtension.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Observer.class ? observer : context.getStore(NS).get("scope", Scope.class);
+        Class<?> t = parameter.getParameter().getType();
+        FerryExtension bound = bound(context);
+        return t == Observer.class ? bound.observer : t == FerryExtension.class ? bound
+                : context.getStore(NS).get("scope", Scope.class);
     }
 
     // ---------------------------------------------------------------- assertions
@@ -194,6 +274,11 @@ public final class FerryExtension implements BeforeEachCallback, AfterEachCallba
     }
 
     private List<StatementRecord> run(Runnable block, StatementFilter filter) {
+        if (observer == null) {
+            throw new IllegalStateException("This FerryExtension was made by @ExtendWith and knows no observer yet:"
+                    + " take a FerryExtension parameter in the test method (it comes bound to the test class's"
+                    + " observer), or build one with FerryExtension.of(observer).");
+        }
         List<StatementRecord> ran;
         try (Scope s = observer.scope("block")) {
             block.run();
