@@ -29,7 +29,12 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code bare}: the H2 connection itself;</li>
  *   <li>{@code observedInScope}: through {@link ObservedDataSource} with a scope open (the statement is timed,
- *       its call site found by a stack walk, its shape normalised and a record kept in the scope's ring);</li>
+ *       its shape looked up, a record kept in the scope's ring; the call site is found by a stack walk for the
+ *       first 16 executions of the shape in the scope, the default, then reused: this loop is one shape);</li>
+ *   <li>{@code observedInScopeEveryWalk}: the same with {@code callSitesPerShape(Integer.MAX_VALUE)}: a stack walk
+ *       for every statement, the cost of each statement of a shape's first executions;</li>
+ *   <li>{@code observedScopePerStatement}: production settings ({@code callSiteOnFirstExecution(false)}), a scope
+ *       opened and closed around each statement (a request that repeats no shape: no stack walk at all);</li>
  *   <li>{@code observedNoScope}: through the wrapper with no scope open (only counted);</li>
  *   <li>{@code observedInLongScope}: as {@code observedInScope}, but the scope already holds 100,000 statements
  *       with {@code keep(1000)}; same time and allocation per op as {@code observedInScope} means no growth with
@@ -83,8 +88,13 @@ public class ObserveOverheadBenchmark {
         dev.ferry.observe.Scope scope;
 
         void open(boolean withScope) throws SQLException {
+            open(withScope, 16);
+        }
+
+        void open(boolean withScope, int callSitesPerShape) throws SQLException {
             bare.setUp();
-            Observer observer = Observer.builder().logReports(false).keep(KEEP).build();
+            Observer observer = Observer.builder().logReports(false).keep(KEEP).callSitesPerShape(callSitesPerShape)
+                    .build();
             ObservedDataSource ds = observer.wrap(bare.h2);
             connection = ds.getConnection();
             scope = withScope ? observer.scope("bench") : null;
@@ -106,6 +116,31 @@ public class ObserveOverheadBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
             open(true);
+        }
+    }
+
+    /** Observed, with a scope open, and a stack walk for every statement (no reuse of a shape's call site). */
+    public static class InScopeEveryWalk extends Observed {
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            open(true, Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Observed, with a scope open, configured for production ({@code callSiteOnFirstExecution(false)}), on a scope
+     * per statement: each statement is its shape's first execution in its scope, as in a request that repeats
+     * nothing. Opening and closing the scope (detector included) is part of the measured time.
+     */
+    public static class ScopePerStatement extends Observed {
+        Observer observer;
+
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            bare.setUp();
+            observer = Observer.builder().logReports(false).keep(KEEP).callSiteOnFirstExecution(false).build();
+            connection = observer.wrap(bare.h2).getConnection();
+            check(connection);
         }
     }
 
@@ -175,6 +210,18 @@ public class ObserveOverheadBenchmark {
     @Benchmark
     public int observedInScope(InScope s) throws SQLException {
         return lookup(s.connection);
+    }
+
+    @Benchmark
+    public int observedInScopeEveryWalk(InScopeEveryWalk s) throws SQLException {
+        return lookup(s.connection);
+    }
+
+    @Benchmark
+    public int observedScopePerStatement(ScopePerStatement s) throws SQLException {
+        try (dev.ferry.observe.Scope scope = s.observer.scope("request")) {
+            return lookup(s.connection);
+        }
     }
 
     @Benchmark

@@ -1,58 +1,86 @@
 package dev.ferry.observe;
 
 import java.util.Iterator;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Find the call site of a statement and whether it is one of Ferry's planned prefetches. */
 final class CallSites {
-    private static final StackWalker WALKER = StackWalker.getInstance();
     private static final String PREFETCH_ENGINE = "dev.ferry.prefetch.PrefetchEngine";
     private static final String RELATION_BATCH = "dev.ferry.prefetch.RelationBatch";
+    private static final int CALLER = 0;
+    private static final int EXCLUDED = 1;
+    private static final int ENGINE = 2;
+    private static final int BATCH = 3;
+    private static final Integer[] KINDS = {CALLER, EXCLUDED, ENGINE, BATCH};
 
+    // The JDK's default first batch: a larger estimate makes every walk fill (and allocate) more frames.
+    private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private final String[] excluded;
     private final Supplier<String> hints;
+    // What each class is to the walk, decided once per class rather than by prefix comparisons per frame.
+    private final ClassValue<Integer> kinds = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return KINDS[kindOf(type.getName())];
+        }
+    };
 
     CallSites(String[] excluded, Supplier<String> hints) {
         this.excluded = excluded;
         this.hints = hints;
     }
 
-    /** The result of one stack walk, with the hint the library published for this statement, if any. */
-    record Site(StackTraceElement frame, boolean planned, String hint) {
+    /** The result of one stack walk: the call site (null if every frame is excluded), and whether it is planned. */
+    record Site(StackTraceElement frame, boolean planned) {
+    }
+
+    /** No walk was made: the call site is unknown, and the statement is not known to be planned. */
+    static final Site UNKNOWN = new Site(null, false);
+
+    /** The hint the library published for the statement about to run, if any (e.g. Ferry's lazy-load fix). */
+    String hint() {
+        return hints == null ? null : hints.get();
     }
 
     /** Walk the current stack once; call only when a scope is active. */
     Site capture() {
-        return WALKER.walk(frames -> {
-            StackTraceElement first = null;
+        return walker.walk(frames -> {
+            StackWalker.StackFrame first = null;
             boolean engine = false;
             boolean relationBatch = false;
             // Ferry's frames sit between the driver and the caller, so the walk stops at the call site:
             // a full walk of a deep web stack on every statement would cost several microseconds.
             for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
                 StackWalker.StackFrame f = it.next();
-                String cls = f.getClassName();
-                if (!isExcluded(cls)) {
-                    first = f.toStackTraceElement();
+                int kind = kinds.get(f.getDeclaringClass());
+                if (kind == CALLER) {
+                    first = f;
                     break;
                 }
-                if (is(cls, PREFETCH_ENGINE)) {
+                if (kind == ENGINE) {
                     engine = true;
-                } else if (is(cls, RELATION_BATCH)) {
+                } else if (kind == BATCH) {
                     relationBatch = true;
                 }
             }
-            return new Site(first, engine && !relationBatch, hints == null ? null : hints.get());
+            return new Site(first == null ? null : first.toStackTraceElement(), engine && !relationBatch);
         });
     }
 
-    private boolean isExcluded(String cls) {
+    private int kindOf(String cls) {
+        if (is(cls, PREFETCH_ENGINE)) {
+            return ENGINE;
+        }
+        if (is(cls, RELATION_BATCH)) {
+            return BATCH;
+        }
         for (String prefix : excluded) {
             if (cls.startsWith(prefix)) {
-                return true;
+                return EXCLUDED;
             }
         }
-        return false;
+        return CALLER;
     }
 
     // Nested classes count as the class itself (a lambda body or inner helper of PrefetchEngine).

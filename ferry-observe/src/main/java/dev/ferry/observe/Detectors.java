@@ -135,6 +135,9 @@ public final class Detectors {
     private static List<NPlusOneReport> detect(String scope, List<StatementRecord> statements,
                                                Function<StatementRecord, Object> key, int minRepeats,
                                                long minNanos, String rule) {
+        if (statements.size() < minRepeats) {
+            return List.of(); // the common request: too few statements to repeat anything
+        }
         Map<Object, Group> groups = new LinkedHashMap<>();
         Map<String, Boolean> paging = new HashMap<>(); // one check per shape, not per record
         for (StatementRecord r : statements) {

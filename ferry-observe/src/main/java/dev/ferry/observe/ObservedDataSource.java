@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * Record every statement run through a wrapped {@link DataSource} into the current {@link Scope}.
  *
  * <p>Works over any data source (HikariCP, or the one Hibernate, jOOQ, JDBI or plain JDBC uses). Connections,
- * statements and result sets are JDK dynamic proxies; {@code unwrap} reaches the driver's own objects.
+ * statements and result sets are hand-written delegates; {@code unwrap} reaches the driver's own objects.
  */
 public final class ObservedDataSource implements DataSource {
     private final DataSource delegate;
@@ -34,12 +34,12 @@ public final class ObservedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return ObservedConnection.wrap(delegate.getConnection(), observer);
+        return new ObservedConnection(delegate.getConnection(), observer);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return ObservedConnection.wrap(delegate.getConnection(username, password), observer);
+        return new ObservedConnection(delegate.getConnection(username, password), observer);
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class Observer {
     private final boolean strict;
     private final boolean logReports;
     private final int keep;
+    private final int callSitesPerShape;
+    private final boolean callSiteOnFirstExecution;
     private final CallSites callSites;
     private final StatementSink sink; // null when none: one null check per statement
     private final LongAdder unscoped = new LongAdder();
@@ -42,6 +44,8 @@ public final class Observer {
         this.strict = b.strict;
         this.logReports = b.logReports;
         this.keep = b.keep;
+        this.callSitesPerShape = b.callSitesPerShape;
+        this.callSiteOnFirstExecution = b.callSiteOnFirstExecution;
         this.sink = b.sink;
         List<String> excluded = new ArrayList<>(DEFAULT_EXCLUDED);
         excluded.addAll(b.excluded);
@@ -110,6 +114,14 @@ public final class Observer {
         return callSites;
     }
 
+    int callSitesPerShape() {
+        return callSitesPerShape;
+    }
+
+    boolean callSiteOnFirstExecution() {
+        return callSiteOnFirstExecution;
+    }
+
     Detector detector() {
         return detector;
     }
@@ -143,6 +155,8 @@ public final class Observer {
         private boolean strict;
         private boolean logReports = true;
         private int keep = 1000;
+        private int callSitesPerShape = 16;
+        private boolean callSiteOnFirstExecution = true;
         private final List<String> excluded = new ArrayList<>();
         private StatementSink sink;
         private Supplier<String> hints;
@@ -185,6 +199,32 @@ public final class Observer {
         }
 
         /**
+         * Find the call site by a stack walk for at most this many executions of one statement shape per scope
+         * (default 16); later executions of the shape in the scope reuse the last site found. The walk is most of
+         * the cost per statement; an N+1 loop runs one shape from one place, so its evidence is complete after a
+         * few walks. {@link Integer#MAX_VALUE} walks for every statement (exact sites for every repeat).
+         */
+        public Builder callSitesPerShape(int walks) {
+            if (walks < 1) {
+                throw new IllegalArgumentException("callSitesPerShape must be at least 1, was " + walks
+                        + "; the detector's test rule needs the call site of a shape's first executions.");
+            }
+            this.callSitesPerShape = walks;
+            return this;
+        }
+
+        /**
+         * Whether a shape's first execution in a scope gets its call site (default true, for tests: every
+         * statement of a failure listing names its line, and the test rule sees a loop of two). In production,
+         * false: the production rule counts by shape, so detection is unchanged and reports name the site found on
+         * the repeats, while a request that repeats no shape walks no stack at all.
+         */
+        public Builder callSiteOnFirstExecution(boolean walk) {
+            this.callSiteOnFirstExecution = walk;
+            return this;
+        }
+
+        /**
          * Hand every statement recorded in a scope, and every report, to this sink, e.g.
          * {@code dev.ferry.observe.micrometer.FerryMetrics.bind(registry)}; null (the default) for none.
          */
@@ -199,7 +239,6 @@ public final class Observer {
             return this;
         }
 
-        /** Build the observer. */
         /**
          * Where to ask, per statement in a scope, what the library knows of its cause; for Ferry
          * {@code hints(dev.ferry.policy.LoadHints::current)} names the relation and the
@@ -210,6 +249,7 @@ public final class Observer {
             return this;
         }
 
+        /** Build the observer. */
         public Observer build() {
             return new Observer(this);
         }

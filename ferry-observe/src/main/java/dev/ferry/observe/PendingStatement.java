@@ -4,28 +4,47 @@ package dev.ferry.observe;
 final class PendingStatement {
     private final Scope scope;
     private final String sql;
+    private final String shape;
     private final int parameters;
     private final int parameterHash;
-    private final long nanos;
     private final CallSites.Site site;
-    private final boolean failed;
+    private final String hint;
+    private final long start;
+    private long nanos;
+    private boolean failed;
     private long rows;
     private boolean done;
 
-    PendingStatement(Scope scope, String sql, int parameters, int parameterHash, long nanos, CallSites.Site site,
-                     boolean failed, long rows) {
+    /** Start the clock: the last thing done before the driver is called. */
+    PendingStatement(Scope scope, String sql, String shape, int parameters, int parameterHash, CallSites.Site site,
+                     String hint) {
         this.scope = scope;
         this.sql = sql;
+        this.shape = shape;
         this.parameters = parameters;
         this.parameterHash = parameterHash;
-        this.nanos = nanos;
         this.site = site;
-        this.failed = failed;
-        this.rows = rows;
+        this.hint = hint;
+        this.start = System.nanoTime();
+    }
+
+    /** Stop the clock when the driver returns (reading the rows is the caller's time, not the statement's). */
+    void stop() {
+        nanos = System.nanoTime() - start;
     }
 
     void row() {
         rows++;
+    }
+
+    void rows(long count) {
+        rows = count;
+    }
+
+    void fail() {
+        failed = true;
+        rows = -1;
+        finish();
     }
 
     void finish() {
@@ -35,7 +54,7 @@ final class PendingStatement {
             }
             done = true;
         }
-        scope.add(new StatementRecord(sql, sql == null ? null : SqlShapes.shapeOf(sql), parameters, parameterHash,
-                nanos, rows, site.frame(), scope.name(), site.planned(), failed, site.hint()));
+        scope.add(new StatementRecord(sql, shape, parameters, parameterHash, nanos, rows, site.frame(), scope.name(),
+                site.planned(), failed, hint));
     }
 }

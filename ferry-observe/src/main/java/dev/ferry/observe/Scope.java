@@ -1,6 +1,8 @@
 package dev.ferry.observe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -20,19 +22,25 @@ public final class Scope implements AutoCloseable {
     private final Observer observer;
     private final String name;
     private final Scope parent;
-    private final StatementRecord[] ring;
+    private final int keep;
+    // The kept records: appended until the array is full, grown by doubling up to keep, then overwritten oldest
+    // first, so a scope of four statements allocates a small array, not one of keep slots.
+    private StatementRecord[] ring;
+    private int size; // records kept, at most keep
     private int next; // ring slot for the next record
     private long count;
     private long totalNanos;
-    private long rolledUp; // statements counted here but kept in a nested scope
     private boolean closed;
     private List<NPlusOneReport> reports; // cached at close
+    // Per shape: how many call sites were walked for it here, and the last one found (see callSite).
+    private HashMap<String, ShapeSites> shapeSites;
 
     Scope(Observer observer, String name, Scope parent, int keep) {
         this.observer = observer;
         this.name = name;
         this.parent = parent;
-        this.ring = new StatementRecord[keep];
+        this.keep = keep;
+        this.ring = new StatementRecord[Math.min(keep, 8)];
     }
 
     /** Return the name given at opening. */
@@ -47,11 +55,10 @@ public final class Scope implements AutoCloseable {
 
     /** Return a copy of the kept statements, oldest first (only those run in this scope, not in nested ones). */
     public synchronized List<StatementRecord> statements() {
-        int kept = (int) Math.min(count - rolledUp, ring.length);
-        List<StatementRecord> out = new ArrayList<>(kept);
-        int start = kept < ring.length ? 0 : next;
-        for (int i = 0; i < kept; i++) {
-            out.add(ring[(start + i) % ring.length]);
+        List<StatementRecord> out = new ArrayList<>(size);
+        int start = size < keep ? 0 : next;
+        for (int i = 0; i < size; i++) {
+            out.add(ring[(start + i) % size]);
         }
         return out;
     }
@@ -154,10 +161,71 @@ public final class Scope implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * The call site of a statement of {@code shape} about to run here: a stack walk for the first
+     * {@link Observer.Builder#callSitesPerShape} executions of the shape in this scope, then the last site found.
+     * The walk is most of the observer's cost per statement, and an N+1 loop repeats one shape from one place: after
+     * a few walks the detector has its evidence, and the loop's later statements cost no walk. With
+     * {@link Observer.Builder#callSiteOnFirstExecution callSiteOnFirstExecution(false)} a shape's first execution
+     * is not walked either (its record has no call site), so a request that repeats nothing walks never.
+     */
+    CallSites.Site callSite(String shape, Observer observer) {
+        int perShape = observer.callSitesPerShape();
+        if (shape == null || perShape == Integer.MAX_VALUE) {
+            return observer.callSites().capture();
+        }
+        synchronized (this) {
+            ShapeSites known = shapeSites == null ? null : shapeSites.get(shape);
+            if (known != null && known.walks >= perShape) {
+                return known.last;
+            }
+            if (known == null && !observer.callSiteOnFirstExecution()) {
+                if (shapeSites == null) {
+                    shapeSites = new HashMap<>();
+                }
+                if (shapeSites.size() < MAX_SHAPES) {
+                    shapeSites.put(shape, new ShapeSites());
+                    return CallSites.UNKNOWN;
+                }
+            }
+        }
+        CallSites.Site site = observer.callSites().capture();
+        synchronized (this) {
+            if (shapeSites == null) {
+                shapeSites = new HashMap<>();
+            }
+            ShapeSites known = shapeSites.get(shape);
+            if (known == null && shapeSites.size() < MAX_SHAPES) {
+                shapeSites.put(shape, known = new ShapeSites());
+            }
+            if (known != null) {
+                known.walks++;
+                known.last = site;
+            }
+        }
+        return site;
+    }
+
+    /** Shapes tracked per scope; a scope running more distinct shapes walks for every statement of the others. */
+    private static final int MAX_SHAPES = 512;
+
+    private static final class ShapeSites {
+        int walks;
+        CallSites.Site last;
+    }
+
     void add(StatementRecord record) {
         synchronized (this) {
-            ring[next] = record;
-            next = next + 1 == ring.length ? 0 : next + 1;
+            if (size < keep) {
+                if (size == ring.length) {
+                    ring = Arrays.copyOf(ring, Math.min(keep, size * 2));
+                }
+                ring[size++] = record;
+                next = size == keep ? 0 : size;
+            } else {
+                ring[next] = record;
+                next = next + 1 == keep ? 0 : next + 1;
+            }
             count++;
             totalNanos += record.nanos();
         }
@@ -176,7 +244,6 @@ public final class Scope implements AutoCloseable {
 
     private synchronized void rollUp(long nanos) {
         count++;
-        rolledUp++;
         totalNanos += nanos;
     }
 

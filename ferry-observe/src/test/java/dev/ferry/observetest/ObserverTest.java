@@ -452,4 +452,93 @@ class ObserverTest {
         }
         assertThat(heard).isEmpty();
     }
+
+    /** One lookup of CHILDREN, from a method of its own (a call site of its own). */
+    private static void lookupFromElsewhere(ObservedDataSource ds, long parent) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(CHILDREN)) {
+            ps.setLong(1, parent);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Test
+    void afterTheWalksPerShapeAStatementReusesTheLastCallSite() throws SQLException {
+        Observer capped = quiet().callSitesPerShape(2).build();
+        try (Scope scope = capped.scope("s")) {
+            nPlusOne(capped.wrap(hikari));
+            lookupFromElsewhere(capped.wrap(hikari), 1);
+            List<StatementRecord> children = scope.statements().subList(1, 5);
+            // Two walks found nPlusOne; the later lookups of the shape, the one from elsewhere too, reuse it.
+            assertThat(children).extracting(r -> r.callSite().getMethodName())
+                    .containsExactly("nPlusOne", "nPlusOne", "nPlusOne", "nPlusOne");
+        }
+        Observer exact = quiet().callSitesPerShape(Integer.MAX_VALUE).build();
+        try (Scope scope = exact.scope("s")) {
+            nPlusOne(exact.wrap(hikari));
+            lookupFromElsewhere(exact.wrap(hikari), 1);
+            assertThat(scope.statements().subList(1, 5)).extracting(r -> r.callSite().getMethodName())
+                    .containsExactly("nPlusOne", "nPlusOne", "nPlusOne", "lookupFromElsewhere");
+        }
+        assertThatThrownBy(() -> quiet().callSitesPerShape(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("callSitesPerShape must be at least 1");
+    }
+
+    @Test
+    void productionSettingsWalkNoStackForAFirstExecutionAndStillReportTheLoop() throws SQLException {
+        List<NPlusOneReport> heard = new ArrayList<>();
+        Observer observer = quiet().callSiteOnFirstExecution(false).listener(heard::add)
+                .detector(Detectors.production(3, java.time.Duration.ZERO)).build();
+        try (Scope scope = observer.scope("GET /parents")) {
+            nPlusOne(observer.wrap(hikari));
+            List<StatementRecord> ran = scope.statements();
+            assertThat(ran).extracting(StatementRecord::sql).containsExactly("select id from parent order by id",
+                    CHILDREN, CHILDREN, CHILDREN);
+            // The parents query and the first lookup ran once so far: no walk, no call site.
+            assertThat(ran.get(0).callSite()).isNull();
+            assertThat(ran.get(1).callSite()).isNull();
+            assertThat(ran.get(2).callSite().getMethodName()).isEqualTo("nPlusOne");
+            assertThat(ran.get(3).callSite().getMethodName()).isEqualTo("nPlusOne");
+        }
+        assertThat(heard).singleElement().satisfies(r -> {
+            assertThat(r.count()).isEqualTo(3);
+            assertThat(r.callSite().getMethodName()).isEqualTo("nPlusOne");
+        });
+    }
+
+    @Test
+    void everyExecuteVariantIsRecordedWithItsRowsAndParameters() throws SQLException {
+        Observer observer = quiet().build();
+        ObservedDataSource ds = observer.wrap(hikari);
+        try (Scope scope = observer.scope("s"); Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("update child set name = ? where parent_id = ?")) {
+                ps.setString(1, "q");
+                ps.setLong(2, 1);
+                assertThat(ps.executeLargeUpdate()).isEqualTo(2L);
+                ps.setNull(1, java.sql.Types.VARCHAR);
+                ps.setLong(2, 2);
+                assertThat(ps.executeUpdate()).isEqualTo(2);
+            }
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeLargeUpdate("update parent set name = 'z' where id = 3")).isEqualTo(1L);
+                assertThat(s.execute("update parent set name = 'y' where id = 3")).isFalse();
+                s.addBatch("update parent set name = 'x' where id = 1");
+                s.addBatch("update parent set name = 'x' where id = 2");
+                assertThat(s.executeLargeBatch()).containsExactly(1L, 1L);
+            }
+            try (java.sql.CallableStatement call = c.prepareCall("select count(*) from child where parent_id = ?")) {
+                call.setLong(1, 3);
+                try (ResultSet rs = call.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(2L);
+                    assertThat(rs.getStatement()).isSameAs(call);
+                }
+            }
+            List<StatementRecord> ran = scope.statements();
+            assertThat(ran).extracting(StatementRecord::rows).containsExactly(2L, 2L, 1L, 1L, 2L, 1L);
+            assertThat(ran).extracting(StatementRecord::parameters).containsExactly(2, 2, 0, 0, 0, 1);
+            assertThat(ran.get(4).sql()).isEqualTo("update parent set name = 'x' where id = 1");
+            assertThat(ran).extracting(StatementRecord::failed).containsOnly(false);
+            assertThat(ran.get(0).parameterHash()).isNotEqualTo(ran.get(1).parameterHash());
+        }
+    }
 }

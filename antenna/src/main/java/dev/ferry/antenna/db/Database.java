@@ -71,6 +71,8 @@ public final class Database implements AutoCloseable {
                     .detector(Detectors.production())
                     .logReports(true)
                     .hints(LoadHints::current)
+                    // Production: no stack walk for a statement whose shape the request has not repeated.
+                    .callSiteOnFirstExecution(false)
                     .build();
             Ferry ferry = Ferry.builder(observer.wrap(pool))
                     .entities(Entities.TYPES.toArray(Class<?>[]::new))
