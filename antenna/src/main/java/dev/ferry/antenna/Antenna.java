@@ -11,6 +11,7 @@ import dev.ferry.antenna.model.Deployment;
 import dev.ferry.antenna.model.Deployment_;
 import dev.ferry.antenna.model.Project;
 import dev.ferry.antenna.model.Project_;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,13 @@ public final class Antenna implements AutoCloseable {
 
     /** Every endpoint, the occurrence list loading its relations as {@code loading} says (LAZY: the incident's N+1). */
     public static List<Route> routes(Ferry ferry, String mediaBase, OccurrenceApi.Loading loading) {
-        OccurrenceApi occurrences = new OccurrenceApi(ferry, mediaBase, loading);
+        return routes(ferry, mediaBase, loading, Duration.ZERO);
+    }
+
+    /** Every endpoint; the occurrence list reuses a total for {@code countCache} (zero: counts every page). */
+    public static List<Route> routes(Ferry ferry, String mediaBase, OccurrenceApi.Loading loading,
+                                     Duration countCache) {
+        OccurrenceApi occurrences = new OccurrenceApi(ferry, mediaBase, loading, countCache);
         CaptureApi captures = new CaptureApi(ferry, mediaBase);
         DeploymentApi deployments = new DeploymentApi(ferry, mediaBase);
         return List.of(
@@ -54,12 +61,21 @@ public final class Antenna implements AutoCloseable {
         return start(database, host, port, mediaBase, OccurrenceApi.Loading.PREFETCH);
     }
 
-    /** {@link #start(Database, String, int, String)} with the occurrence list's {@code loading}. */
+    /**
+     * {@link #start(Database, String, int, String)} with the occurrence list's {@code loading}, and the service's
+     * default count cache ({@link OccurrenceApi#DEFAULT_COUNT_CACHE}).
+     */
     public static Antenna start(Database database, String host, int port, String mediaBase,
                                 OccurrenceApi.Loading loading) {
+        return start(database, host, port, mediaBase, loading, OccurrenceApi.DEFAULT_COUNT_CACHE);
+    }
+
+    /** {@link #start(Database, String, int, String, OccurrenceApi.Loading)} with a count cache (zero: none). */
+    public static Antenna start(Database database, String host, int port, String mediaBase,
+                                OccurrenceApi.Loading loading, Duration countCache) {
         try {
             AntennaServer server = AntennaServer.start(host, port, database.observer(),
-                    routes(database.ferry(), mediaBase, loading));
+                    routes(database.ferry(), mediaBase, loading, countCache));
             return new Antenna(database, server, host);
         } catch (RuntimeException e) {
             database.close();

@@ -7,6 +7,7 @@ import dev.ferry.antenna.db.Database;
 import dev.ferry.antenna.db.DatabaseSettings;
 import dev.ferry.policy.FetchPolicy;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "N+1) (default: ${DEFAULT-VALUE})."})
     OccurrenceApi.Loading occurrenceLoading;
 
+    @Option(names = "--count-cache", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = {"How long the occurrence list reuses a total for the same project and filters, as the "
+                    + "original's query cache did; 0 counts on every page (default: ${DEFAULT-VALUE})."})
+    Duration countCache;
+
     /** Starts the service: database, demo data if it is empty, HTTP server. The caller closes it. */
     public Antenna start() {
         if (port < 0 || port > 65535) {
@@ -74,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (occurrences < 0) {
             throw new ParameterException(spec.commandLine(), "--occurrences must not be negative, was " + occurrences);
+        }
+        if (countCache.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--count-cache must not be negative, was " + countCache);
         }
         DatabaseSettings settings = database.settings(spec, fetchPolicy);
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
-        return Antenna.start(db, host, port, mediaUrl, occurrenceLoading);
+        return Antenna.start(db, host, port, mediaUrl, occurrenceLoading, countCache);
     }
 
     @Override

@@ -40,7 +40,8 @@ class CommandLineTest {
         assertThat(out.toString()).contains("Usage: antenna", "serve", "seed");
         assertThat(run("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--port=PORT", "--data-dir=DIR", "--database-url=JDBC_URL", "--pool-size=N",
-                "--statement-timeout=DURATION", "--fetch-policy=POLICY", "PEERS, RAISE, ONE", "--media-url=URL");
+                "--statement-timeout=DURATION", "--fetch-policy=POLICY", "PEERS, RAISE, ONE", "--media-url=URL",
+                "--count-cache=DURATION");
         assertThat(run("seed", "--help")).isZero();
         assertThat(out.toString()).contains("--occurrences=N", "--reset");
     }
@@ -69,6 +70,8 @@ class CommandLineTest {
         assertThat(err.toString()).contains("must start with jdbc:postgresql:");
         assertThat(run("serve", "--db-user", "me")).isEqualTo(2);
         assertThat(err.toString()).contains("--db-user and --db-password go with --database-url");
+        assertThat(run("serve", "--count-cache=-1s")).isEqualTo(2);
+        assertThat(err.toString()).contains("--count-cache must not be negative");
     }
 
     @Test

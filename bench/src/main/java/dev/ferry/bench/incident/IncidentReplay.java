@@ -106,6 +106,11 @@ public final class IncidentReplay implements Callable<Integer> {
             description = "Longest a request waits for a pooled connection before its 503 (default: ${DEFAULT-VALUE}, the service's).")
     Duration connectionTimeout;
 
+    @Option(names = "--count-cache", converter = DurationConverter.class, defaultValue = "10s",
+            description = "How long the occurrence list reuses a total for the same project and filters: the service's"
+                    + " --count-cache (default: ${DEFAULT-VALUE}, the service's; 0 counts on every page).")
+    Duration countCache;
+
     private final PrintStream out;
     private String[] args = {};
     private LocalDateTime startedAt = LocalDateTime.now();
@@ -177,7 +182,7 @@ public final class IncidentReplay implements Callable<Integer> {
             throw e;
         }
         // Loopback only; port 0 picks a free port. The service owns the database from here.
-        try (Antenna antenna = Antenna.start(db, "127.0.0.1", 0, null, mode.loading);
+        try (Antenna antenna = Antenna.start(db, "127.0.0.1", 0, null, mode.loading, countCache);
              Client client = new Client(antenna.baseUrl(), clientTimeout)) {
             HikariDataSource pool = db.pool();
             Targets targets = Targets.load(pool, client, limit);
@@ -252,7 +257,8 @@ public final class IncidentReplay implements Callable<Integer> {
         String modesText = " Modes: **prefetch** is the service as shipped (4 statements a list page); **lazy-one** is "
                 + "the incident's code (`--occurrence-loading lazy --fetch-policy ONE`: the page query, then each row's "
                 + "relations one query at a time); **lazy-peers** is the same list with Ferry's default policy (each "
-                + "relation loaded for the whole page when first read).";
+                + "relation loaded for the whole page when first read). Every mode reuses a list's total for "
+                + text(countCache) + " (`--count-cache`" + (countCache.isZero() ? ": off, every page counts" : "") + ").";
         return new Report.Setup(String.join(" ", commandLine()), occurrences, poolSize, text(connectionTimeout),
                 Runtime.getRuntime().availableProcessors(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")",
