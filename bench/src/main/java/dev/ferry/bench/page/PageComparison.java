@@ -33,12 +33,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>starts the embedded PostgreSQL with the demo data (seeded on first use);</li>
  *   <li>checks that every strategy writes the same bytes as hand-written JDBC, for several pages, and
  *       counts each strategy's statements per page (through ferry-observe);</li>
- *   <li>times a page per strategy and page size with JMH (sample time, {@code -prof gc});</li>
+ *   <li>times a page per strategy and page size, paired: every strategy builds the same random pages in one
+ *       loop ({@link #paired}), wall and CPU time per page, and the ratio to jdbc per page;</li>
+ *   <li>times them again with JMH (sample time, {@code -prof gc}) for the allocation per page;</li>
  *   <li>writes the table ({@code target/page-comparison/results.md}) and the chart
  *       ({@code docs/img/page-comparison.png}).</li>
  * </ol>
  * Arguments: {@code --occurrences N} (100000), {@code --limits 10,25,100}, {@code --strategies a,b},
- * {@code --quick} (short JMH runs, for a smoke test), {@code --check-only}.
+ * {@code --rounds 60} (paired rounds per page size), {@code --quick} (short runs, for a smoke test),
+ * {@code --check-only}.
  */
 public final class PageComparison {
 
@@ -52,6 +55,7 @@ public final class PageComparison {
         List<Integer> limits = Arrays.stream(opts.getOrDefault("limits", "10,25,100").split(",")).map(Integer::valueOf).toList();
         List<String> strategies = opts.containsKey("strategies") ? List.of(opts.get("strategies").split(",")) : Strategies.ALL;
         boolean quick = opts.containsKey("quick");
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "60"));
         Path out = Path.of(opts.getOrDefault("out", "target/page-comparison"));
         Path chart = Path.of(opts.getOrDefault("chart", "../docs/img/page-comparison.png"));
         Files.createDirectories(out);
@@ -59,22 +63,22 @@ public final class PageComparison {
         try (PageWorkload workload = PageWorkload.start(Path.of("target", "page-db"), occurrences, new ConsoleProgress())) {
             long total;
             Map<String, Map<Integer, Long>> statements;
-            Map<String, Map<Integer, Double>> cpu;
+            Map<String, Map<Integer, Paired>> paired;
             try (HikariDataSource pool = PageWorkload.pool(workload.jdbcUrl(), 4)) {
                 total = total(pool);
                 System.out.printf("%n%,d occurrences; project %d lists %,d under its default filters%n", occurrences,
                         PageRequests.PROJECT, total);
                 statements = check(pool, strategies, limits, total);
-                cpu = cpuPerPage(pool, strategies, limits, total, quick ? 3 : 10, quick ? 5 : 20);
-            }
-            if (opts.containsKey("check-only")) {
-                return;
+                if (opts.containsKey("check-only")) {
+                    return;
+                }
+                paired = paired(pool, strategies, limits, total, quick ? 2 : 5, quick ? 5 : rounds);
             }
             Collection<RunResult> results = runJmh(workload.jdbcUrl(), total, strategies, limits, quick, out);
-            String table = table(results, statements, cpu, occurrences, total);
+            String table = table(results, statements, paired, occurrences, total, quick ? 5 : rounds);
             Files.writeString(out.resolve("results.md"), table);
             System.out.println(table);
-            chart(results, strategies, limits, occurrences, chart);
+            chart(paired, strategies, limits, occurrences, chart);
             System.out.println("Chart: " + chart.toAbsolutePath().normalize());
         }
     }
@@ -131,33 +135,88 @@ public final class PageComparison {
         return statements;
     }
 
+    /** One strategy's pages at one limit in the paired run: wall ms per page, CPU ms per page, ratio to jdbc. */
+    record Paired(double[] wallMs, double[] cpuMs, double[] vsJdbc) {
+        double medianWall() {
+            return percentile(wallMs, 50);
+        }
+
+        double p95Wall() {
+            return percentile(wallMs, 95);
+        }
+
+        double medianVsJdbc() {
+            return vsJdbc.length == 0 ? Double.NaN : percentile(vsJdbc, 50);
+        }
+
+        double meanCpu() {
+            return Arrays.stream(cpuMs).average().orElse(Double.NaN);
+        }
+    }
+
     /**
-     * JVM CPU time per page of the calling thread (ThreadMXBean): the Java side alone (driver, mapping,
-     * JSON), without the time spent waiting for PostgreSQL, which dominates the wall time and its noise.
-     * Warms each strategy up first; the offsets are random and the same sequence for every strategy.
+     * The end-to-end comparison, paired: each round draws one random offset and builds that page with every
+     * strategy, in an order rotated from round to round (so none always meets a cold or a warm cache first),
+     * timing each page (wall) and the thread's CPU. The ratio to jdbc is taken per round, on the same page,
+     * then its median: the database's cost varies tenfold with the offset, and pairing cancels it.
      */
-    static Map<String, Map<Integer, Double>> cpuPerPage(HikariDataSource pool, List<String> strategies, List<Integer> limits,
-                                                       long total, int warmup, int pages) throws Exception {
+    static Map<String, Map<Integer, Paired>> paired(HikariDataSource pool, List<String> strategies, List<Integer> limits,
+                                                    long total, int warmup, int rounds) throws Exception {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Map<Integer, Double>> out = new LinkedHashMap<>();
-        for (String name : strategies) {
-            try (PageStrategy strategy = Strategies.create(name, pool)) {
-                for (int limit : limits) {
-                    SplittableRandom random = new SplittableRandom(13);
-                    for (int i = 0; i < warmup; i++) {
-                        PageRequests.render(strategy, PageRequests.PROJECT, limit, random.nextLong(Math.max(1, total - limit + 1)));
-                    }
-                    long start = threads.getCurrentThreadCpuTime();
-                    for (int i = 0; i < pages; i++) {
-                        PageRequests.render(strategy, PageRequests.PROJECT, limit, random.nextLong(Math.max(1, total - limit + 1)));
-                    }
-                    double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / pages;
-                    out.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(limit, ms);
-                }
+        Map<String, Map<Integer, Paired>> out = new LinkedHashMap<>();
+        List<PageStrategy> built = new ArrayList<>();
+        try {
+            for (String name : strategies) {
+                built.add(Strategies.create(name, pool));
             }
-            System.out.printf("%-14s JVM CPU ms per page by limit %s%n", name, out.get(name));
+            int n = built.size();
+            int floor = strategies.indexOf("jdbc");
+            for (int limit : limits) {
+                SplittableRandom random = new SplittableRandom(17);
+                long last = Math.max(1, total - limit + 1);
+                for (int i = 0; i < warmup; i++) {
+                    long offset = random.nextLong(last);
+                    for (PageStrategy strategy : built) {
+                        PageRequests.render(strategy, PageRequests.PROJECT, limit, offset);
+                    }
+                }
+                double[][] wall = new double[n][rounds];
+                double[][] cpu = new double[n][rounds];
+                for (int r = 0; r < rounds; r++) {
+                    long offset = random.nextLong(last);
+                    for (int k = 0; k < n; k++) {
+                        int i = (r + k) % n;
+                        long c0 = threads.getCurrentThreadCpuTime();
+                        long t0 = System.nanoTime();
+                        PageRequests.render(built.get(i), PageRequests.PROJECT, limit, offset);
+                        wall[i][r] = (System.nanoTime() - t0) / 1e6;
+                        cpu[i][r] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    double[] ratio = new double[floor < 0 ? 0 : rounds];
+                    for (int r = 0; r < ratio.length; r++) {
+                        ratio[r] = wall[i][r] / wall[floor][r];
+                    }
+                    out.computeIfAbsent(strategies.get(i), k -> new LinkedHashMap<>())
+                            .put(limit, new Paired(wall[i], cpu[i], ratio));
+                }
+                System.out.printf(Locale.ROOT, "paired, limit %d: %d rounds of %d strategies%n", limit, rounds, n);
+            }
+        } finally {
+            for (PageStrategy strategy : built) {
+                strategy.close();
+            }
         }
         return out;
+    }
+
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        // nearest rank
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static Collection<RunResult> runJmh(String url, long total, List<String> strategies, List<Integer> limits,
@@ -178,30 +237,26 @@ public final class PageComparison {
     }
 
     private static String table(Collection<RunResult> results, Map<String, Map<Integer, Long>> statements,
-                                Map<String, Map<Integer, Double>> cpu, int occurrences, long total) {
-        Map<Integer, Double> floor = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            if (r.getParams().getParam("strategy").equals("jdbc")) {
-                floor.put(Integer.valueOf(r.getParams().getParam("limit")), median(r));
-            }
-        }
+                                Map<String, Map<Integer, Paired>> paired, int occurrences, long total, int rounds) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Occurrence list page, project %d (%,d rows under its default filters) of %,d "
-                + "demo occurrences, random offsets, default ordering. Time per page = statements + mapping + JSON.%n%n",
-                PageRequests.PROJECT, total, occurrences));
-        md.append("| strategy | limit | statements (round trips) | median ms | p95 ms | vs jdbc (median) | JVM CPU ms per page | allocated per page |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "demo occurrences, random offsets, default ordering. Time per page = statements + mapping + JSON. "
+                + "Paired run: %d rounds per page size, each one random page built by every strategy in rotated order; "
+                + "vs jdbc is the median of the per-round ratios. JMH (sample time, -prof gc) gives the allocation and "
+                + "its own median.%n%n", PageRequests.PROJECT, total, occurrences, rounds));
+        md.append("| strategy | limit | statements (round trips) | median ms | p95 ms | vs jdbc (paired median) "
+                + "| JVM CPU ms per page | allocated per page | JMH median ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : results) {
             String name = r.getParams().getParam("strategy");
             int limit = Integer.parseInt(r.getParams().getParam("limit"));
-            double median = median(r);
-            Double base = floor.get(limit);
-            Double jvm = cpu.getOrDefault(name, Map.of()).get(limit);
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %s | %s | %s |%n", name, limit,
-                    statements.getOrDefault(name, Map.of()).getOrDefault(limit, -1L), median,
-                    r.getPrimaryResult().getStatistics().getPercentile(95.0),
-                    base == null ? "" : String.format(Locale.ROOT, "%.2fx", median / base),
-                    jvm == null ? "" : String.format(Locale.ROOT, "%.2f", jvm), allocation(r)));
+            Paired p = paired.getOrDefault(name, Map.of()).get(limit);
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s | %.2f |%n", name, limit,
+                    statements.getOrDefault(name, Map.of()).getOrDefault(limit, -1L),
+                    p == null ? "" : String.format(Locale.ROOT, "%.2f", p.medianWall()),
+                    p == null ? "" : String.format(Locale.ROOT, "%.2f", p.p95Wall()),
+                    p == null || Double.isNaN(p.medianVsJdbc()) ? "" : String.format(Locale.ROOT, "%.2fx", p.medianVsJdbc()),
+                    p == null ? "" : String.format(Locale.ROOT, "%.2f", p.meanCpu()), allocation(r), median(r)));
         }
         return md.toString();
     }
@@ -221,9 +276,9 @@ public final class PageComparison {
         return "";
     }
 
-    /** Median time per page by strategy and page size. */
-    private static void chart(Collection<RunResult> results, List<String> strategies, List<Integer> limits, int occurrences,
-                              Path file) throws IOException {
+    /** Median time per page by strategy and page size, from the paired run. */
+    private static void chart(Map<String, Map<Integer, Paired>> paired, List<String> strategies, List<Integer> limits,
+                              int occurrences, Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(560)
                 .title(String.format(Locale.ROOT, "Occurrence list page, %,d occurrences: median ms per page", occurrences))
                 .xAxisTitle("page size (limit)").yAxisTitle("ms per page").build();
@@ -231,20 +286,11 @@ public final class PageComparison {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         List<Double> xs = limits.stream().map(Integer::doubleValue).toList();
         for (String name : strategies) {
-            List<Double> ys = new ArrayList<>();
-            for (int limit : limits) {
-                double y = Double.NaN;
-                for (RunResult r : results) {
-                    if (r.getParams().getParam("strategy").equals(name)
-                            && Integer.parseInt(r.getParams().getParam("limit")) == limit) {
-                        y = median(r);
-                    }
-                }
-                ys.add(y);
+            Map<Integer, Paired> byLimit = paired.get(name);
+            if (byLimit == null) {
+                continue; // strategies not run are left out
             }
-            if (ys.stream().allMatch(y -> y > 0)) { // strategies not run are left out
-                chart.addSeries(name, xs, ys);
-            }
+            chart.addSeries(name, xs, limits.stream().map(l -> byLimit.get(l).medianWall()).toList());
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
