@@ -32,11 +32,13 @@ public final class PageWorkload implements AutoCloseable {
         boolean seeded = Files.exists(marker);
         EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"), 0);
         try {
-            if (!seeded) {
-                try (HikariDataSource writer = pool(db.jdbcUrl(), 2)) {
-                    Migrations.migrate(writer);
+            try (HikariDataSource writer = pool(db.jdbcUrl(), 2)) {
+                Migrations.migrate(writer); // also brings a database seeded by an older schema up to date
+                if (!seeded) {
                     DemoData.seed(writer, new DemoData.Options(SEED, occurrences, true), progress);
                 }
+            }
+            if (!seeded) {
                 Files.writeString(marker, "seeded\n");
             }
             return new PageWorkload(db);
