@@ -14,13 +14,19 @@ final class DefaultFilterSql {
 
     private static final String DESCENDANT = "(t.id = f.taxon_id OR t.parents_json @> jsonb_build_array(jsonb_build_object('id', f.taxon_id)))";
 
-    /** The condition; it binds no parameter. */
+    /**
+     * The condition; it binds no parameter. The (project, taxon) pairs of every project's include and exclude
+     * taxa with their descendants are uncorrelated subqueries, so PostgreSQL builds each set once per statement
+     * and probes a hash per row: correlated EXISTS with the JSONB containment ran per row, 50 ms against 6-10 ms
+     * for one station's events at 100k occurrences (same rows; checked over every occurrence of the demo data).
+     * A NULL determination passes the exclude filter and fails an include filter, as Django's filters do.
+     */
     static final String PASSES = "o.determination_score >= p.default_filters_score_threshold"
-            + " AND (NOT EXISTS (SELECT 1 FROM main_project_default_filters_include_taxa f WHERE f.project_id = p.id)"
-            + "   OR EXISTS (SELECT 1 FROM main_project_default_filters_include_taxa f JOIN main_taxon t ON t.id = o.determination_id"
-            + "     WHERE f.project_id = p.id AND " + DESCENDANT + "))"
-            + " AND NOT EXISTS (SELECT 1 FROM main_project_default_filters_exclude_taxa f JOIN main_taxon t ON t.id = o.determination_id"
-            + "   WHERE f.project_id = p.id AND " + DESCENDANT + ")";
+            + " AND (p.id NOT IN (SELECT f.project_id FROM main_project_default_filters_include_taxa f)"
+            + "   OR (p.id, o.determination_id) IN (SELECT f.project_id, t.id FROM main_project_default_filters_include_taxa f"
+            + "     JOIN main_taxon t ON " + DESCENDANT + "))"
+            + " AND (o.determination_id IS NULL OR (p.id, o.determination_id) NOT IN (SELECT f.project_id, t.id"
+            + "   FROM main_project_default_filters_exclude_taxa f JOIN main_taxon t ON " + DESCENDANT + "))";
 
     /** {@link #PASSES}, or TRUE when the request turned the defaults off ({@code apply_defaults=false}). */
     static String passes(boolean applyDefaults) {
