@@ -10,6 +10,7 @@ import dev.ferry.model.Many;
 import dev.ferry.model.Property;
 import dev.ferry.model.Ref;
 import dev.ferry.model.Relation;
+import dev.ferry.policy.LoadHints;
 import dev.ferry.query.Paths;
 import dev.ferry.query.PrefetchSpec;
 import dev.ferry.query.QuerySpec;
@@ -98,23 +99,28 @@ final class PrefetchEngine {
                     mapper = new RowMapper<>(s.layout(), children, readers, keyType, !(rel instanceof Relation.ManyToMany));
                 }
                 RowMapper<Object> m = mapper;
-                Statements.query(c, renderer.dialect(), s.sql(), "prefetch of " + path, rs -> {
-                    Object row = m.read(rs);
-                    if (targets != null) {
-                        targets.put(m.lastId(), row);
-                    } else if (backRef != null) {
-                        Ref<?> back = (Ref<?>) backRef.read(row);
-                        Slot slot = slots.get(Access.keyOf(back));
-                        slot.add(row);
-                        if (!back.isLoaded()) {
-                            // The child's reference back to its parent is the parent itself (as Django
-                            // does): walking back up costs no statement.
-                            Access.fillRef(back, slot.owner);
+                boolean nested = LoadHints.beginPrefetch();
+                try {
+                    Statements.query(c, renderer.dialect(), s.sql(), "prefetch of " + path, rs -> {
+                        Object row = m.read(rs);
+                        if (targets != null) {
+                            targets.put(m.lastId(), row);
+                        } else if (backRef != null) {
+                            Ref<?> back = (Ref<?>) backRef.read(row);
+                            Slot slot = slots.get(Access.keyOf(back));
+                            slot.add(row);
+                            if (!back.isLoaded()) {
+                                // The child's reference back to its parent is the parent itself (as Django
+                                // does): walking back up costs no statement.
+                                Access.fillRef(back, slot.owner);
+                            }
+                        } else {
+                            slots.get(m.key(rs)).add(row);
                         }
-                    } else {
-                        slots.get(m.key(rs)).add(row);
-                    }
-                });
+                    });
+                } finally {
+                    LoadHints.endPrefetch(nested);
+                }
             }
         }
         if (slots != null) {

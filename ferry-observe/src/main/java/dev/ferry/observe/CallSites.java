@@ -2,6 +2,7 @@ package dev.ferry.observe;
 
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Find the call site of a statement and whether it is one of Ferry's planned prefetches. */
@@ -18,6 +19,7 @@ final class CallSites {
     private final StackWalker walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private final String[] excluded;
     private final Supplier<String> hints;
+    private final BooleanSupplier planned; // null: planned is read from the stack
     // What each class is to the walk, decided once per class rather than by prefix comparisons per frame.
     private final ClassValue<Integer> kinds = new ClassValue<>() {
         @Override
@@ -26,9 +28,15 @@ final class CallSites {
         }
     };
 
-    CallSites(String[] excluded, Supplier<String> hints) {
+    CallSites(String[] excluded, Supplier<String> hints, BooleanSupplier planned) {
         this.excluded = excluded;
         this.hints = hints;
+        this.planned = planned;
+    }
+
+    /** Whether the library said the statement about to run is planned, or else what the walk found. */
+    boolean planned(Site site) {
+        return planned != null ? planned.getAsBoolean() : site.planned();
     }
 
     /** The result of one stack walk: the call site (null if every frame is excluded), and whether it is planned. */

@@ -56,7 +56,9 @@ class ObservedStatement implements Statement {
         resetAfterExecute(batch);
         String shape = SqlShapes.shapeOf(text);
         CallSites.Site site = scope.callSite(shape, observer);
-        return new PendingStatement(scope, text, shape, parameters, hash, site, observer.callSites().hint());
+        CallSites sites = observer.callSites();
+        return new PendingStatement(scope, text, shape, parameters, hash, site.frame(), sites.planned(site),
+                sites.hint());
     }
 
     /** Record an execute that threw. */

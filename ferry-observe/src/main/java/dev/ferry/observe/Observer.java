@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -49,7 +50,7 @@ public final class Observer {
         this.sink = b.sink;
         List<String> excluded = new ArrayList<>(DEFAULT_EXCLUDED);
         excluded.addAll(b.excluded);
-        this.callSites = new CallSites(excluded.toArray(new String[0]), b.hints);
+        this.callSites = new CallSites(excluded.toArray(new String[0]), b.hints, b.planned);
     }
 
     /** Start configuring an observer. */
@@ -160,6 +161,7 @@ public final class Observer {
         private final List<String> excluded = new ArrayList<>();
         private StatementSink sink;
         private Supplier<String> hints;
+        private BooleanSupplier planned;
 
         private Builder() {
         }
@@ -246,6 +248,17 @@ public final class Observer {
          */
         public Builder hints(Supplier<String> hints) {
             this.hints = hints;
+            return this;
+        }
+
+        /**
+         * Where to ask, per statement in a scope, whether the library planned it (one of Ferry's prefetch batches:
+         * the fix, never an N+1); for Ferry {@code planned(dev.ferry.policy.LoadHints::planned)}. Without it the
+         * observer recognises Ferry's prefetch engine on the stack, which needs the walk that
+         * {@link #callSiteOnFirstExecution(boolean) callSiteOnFirstExecution(false)} skips.
+         */
+        public Builder planned(BooleanSupplier planned) {
+            this.planned = planned;
             return this;
         }
 

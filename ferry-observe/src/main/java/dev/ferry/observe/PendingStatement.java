@@ -7,7 +7,8 @@ final class PendingStatement {
     private final String shape;
     private final int parameters;
     private final int parameterHash;
-    private final CallSites.Site site;
+    private final StackTraceElement callSite;
+    private final boolean planned;
     private final String hint;
     private final long start;
     private long nanos;
@@ -16,14 +17,15 @@ final class PendingStatement {
     private boolean done;
 
     /** Start the clock: the last thing done before the driver is called. */
-    PendingStatement(Scope scope, String sql, String shape, int parameters, int parameterHash, CallSites.Site site,
-                     String hint) {
+    PendingStatement(Scope scope, String sql, String shape, int parameters, int parameterHash,
+                     StackTraceElement callSite, boolean planned, String hint) {
         this.scope = scope;
         this.sql = sql;
         this.shape = shape;
         this.parameters = parameters;
         this.parameterHash = parameterHash;
-        this.site = site;
+        this.callSite = callSite;
+        this.planned = planned;
         this.hint = hint;
         this.start = System.nanoTime();
     }
@@ -54,7 +56,7 @@ final class PendingStatement {
             }
             done = true;
         }
-        scope.add(new StatementRecord(sql, shape, parameters, parameterHash, nanos, rows, site.frame(), scope.name(),
-                site.planned(), failed, hint));
+        scope.add(new StatementRecord(sql, shape, parameters, parameterHash, nanos, rows, callSite, scope.name(),
+                planned, failed, hint));
     }
 }

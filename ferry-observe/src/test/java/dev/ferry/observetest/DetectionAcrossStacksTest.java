@@ -249,6 +249,25 @@ class DetectionAcrossStacksTest {
         assertThat(run.scope().reports()).isEmpty();
     }
 
+    @Test
+    void withProductionSettingsFerrySaysWhichStatementsArePlanned() {
+        // No walk for a first execution: the stack cannot tell, so Ferry says it (LoadHints::planned).
+        Observer production = Observer.builder().logReports(false).callSiteOnFirstExecution(false)
+                .hints(dev.ferry.policy.LoadHints::current).planned(dev.ferry.policy.LoadHints::planned).build();
+        Ferry ferry = Ferry.builder(production.wrap(hikari)).build();
+        try (Scope s = production.scope("production")) {
+            ferry.from(Author.class).prefetch(ToMany.of(Author.class, "books", Book.class)).list();
+            ferry.from(Author.class).list().forEach(a -> a.books().size()); // PEERS: a lazy batch, not planned
+            List<StatementRecord> records = s.statements();
+            assertThat(records).extracting(StatementRecord::planned).containsExactly(false, true, false, false);
+            // First executions of their shapes: no walk. The second query repeats both shapes: walked.
+            assertThat(records.get(0).callSite()).isNull();
+            assertThat(records.get(1).callSite()).isNull();
+            assertThat(records.get(2).callSite().getMethodName()).isEqualTo("withProductionSettingsFerrySaysWhichStatementsArePlanned");
+            assertThat(records.get(3).hint()).startsWith("Author.books: add .prefetch(\"books\")");
+        }
+    }
+
     static Object[] ferryPrefetchLoop(ObservedDataSource ds) {
         Ferry ferry = Ferry.builder(ds).build();
         int books = 0;

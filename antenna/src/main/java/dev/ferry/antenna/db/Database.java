@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
                     .detector(Detectors.production())
                     .logReports(true)
                     .hints(LoadHints::current)
+                    .planned(LoadHints::planned)
                     // Production: no stack walk for a statement whose shape the request has not repeated.
                     .callSiteOnFirstExecution(false)
                     .build();
