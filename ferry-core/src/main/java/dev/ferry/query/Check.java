@@ -7,6 +7,7 @@ import dev.ferry.model.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Build-time checks of paths and expressions, and the merging of prefetch paths into a tree. */
@@ -135,22 +136,23 @@ final class Check {
         QuerySpec<?> sub = existing != null ? existing.query() : QuerySpec.of(rel.target());
         boolean custom = existing != null && existing.custom();
         if (last && customize != null) {
-            String label = levelName == null ? rel.describe() : rel.describe() + " as " + levelName;
+            // The label is for error messages only: built when one is thrown, not for every prefetch of every query.
+            Supplier<String> label = () -> levelName == null ? rel.describe() : rel.describe() + " as " + levelName;
             if (custom) {
-                throw new InvalidQueryException("prefetch of " + label + " already has a custom query; "
+                throw new InvalidQueryException("prefetch of " + label.get() + " already has a custom query; "
                         + "give all its conditions in one prefetch(...) call (or use .as(name) for a second copy)");
             }
             Object result = customize.apply(new Query(sub, null));
             if (!(result instanceof Query<?> q) || q.spec().model() != sub.model()) {
-                throw new InvalidQueryException("the prefetch customizer of " + label + " must return the query it was given, refined");
+                throw new InvalidQueryException("the prefetch customizer of " + label.get() + " must return the query it was given, refined");
             }
             sub = q.spec();
             custom = true;
             if (sub.after() != null) {
-                throw new InvalidQueryException("after(...) is not supported in a prefetch of " + label + "; use limit/offset (per parent)");
+                throw new InvalidQueryException("after(...) is not supported in a prefetch of " + label.get() + "; use limit/offset (per parent)");
             }
             if (!rel.isToMany() && sub.hasWindow()) {
-                throw new InvalidQueryException("limit/offset in the prefetch of " + label + ": a to-one relation has one row per parent");
+                throw new InvalidQueryException("limit/offset in the prefetch of " + label.get() + ": a to-one relation has one row per parent");
             }
         } else if (!last) {
             sub = addPrefetch(sub, path.subList(1, path.size()), name, customize);

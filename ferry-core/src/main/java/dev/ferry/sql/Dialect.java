@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What differs between databases, in three places (as Django does it): capability flags, a few
@@ -31,8 +33,24 @@ public abstract class Dialect {
     /** Words that must be quoted when used as identifiers. */
     protected abstract Set<String> reservedWords();
 
+    /**
+     * Quoted identifiers by name. Identifiers come from the entity metadata only (tables, columns), so
+     * the set is small and fixed; every statement renders each of them again, and the check plus the
+     * reserved-word lookup was a visible share of rendering a page's statements.
+     */
+    private final Map<String, String> quoted = new ConcurrentHashMap<>();
+
     /** Quotes an identifier (from metadata only) when it is reserved or not a plain lower-case name. */
     public String quote(String identifier) {
+        String q = quoted.get(identifier);
+        if (q == null) {
+            q = quoteUncached(identifier);
+            quoted.put(identifier, q);
+        }
+        return q;
+    }
+
+    private String quoteUncached(String identifier) {
         if (isPlain(identifier) && !reservedWords().contains(identifier)) {
             return identifier;
         }
