@@ -116,6 +116,13 @@ public final class Recorder implements DataSource {
             case Types.BOOLEAN, Types.BIT -> rs.getBoolean(column);
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NVARCHAR -> rs.getString(column);
             case Types.TIMESTAMP -> rs.getObject(column, LocalDateTime.class);
+            case Types.TIME -> rs.getObject(column, java.time.LocalTime.class);
+            case Types.DATE -> rs.getObject(column, java.time.LocalDate.class);
+            case Types.ARRAY -> {
+                // decoded now: the driver's array reads through its connection, which replay does not have
+                java.sql.Array a = rs.getArray(column);
+                yield a == null ? null : new ReplayArray(a.getBaseTypeName(), (Object[]) a.getArray());
+            }
             default -> rs.getObject(column);
         };
         return rs.wasNull() ? null : v;

@@ -1,7 +1,7 @@
 package dev.ferry.bench.replay;
 
 /** The array parameter a caller made with {@code createArrayOf}; kept, never sent anywhere. */
-final class ReplayArray extends UnsupportedArray {
+final class ReplayArray extends UnsupportedArray implements java.io.Serializable {
 
     private final String baseTypeName;
     private final Object[] elements;

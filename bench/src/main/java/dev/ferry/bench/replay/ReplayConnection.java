@@ -35,6 +35,19 @@ final class ReplayConnection extends UnsupportedConnection {
         return new ReplayArray(typeName, elements);
     }
 
+    /** Only the product name, so Ferry can detect its dialect (PostgreSQL: the recordings come from it). */
+    @Override
+    public java.sql.DatabaseMetaData getMetaData() {
+        return (java.sql.DatabaseMetaData) java.lang.reflect.Proxy.newProxyInstance(
+                ReplayConnection.class.getClassLoader(), new Class<?>[] {java.sql.DatabaseMetaData.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals("getDatabaseProductName")) {
+                        return "PostgreSQL";
+                    }
+                    throw new java.sql.SQLFeatureNotSupportedException("DatabaseMetaData." + m.getName());
+                });
+    }
+
     @Override
     public boolean getAutoCommit() {
         return autoCommit;

@@ -2,6 +2,7 @@ package dev.ferry.bench.replay;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
@@ -116,6 +117,25 @@ public final class ReplayResultSet extends UnsupportedResultSet {
             throw new SQLException("column " + column + " holds a " + v.getClass().getName() + ", not a " + type.getName());
         }
         return type.cast(v);
+    }
+
+    @Override
+    public java.sql.Array getArray(int column) throws SQLException {
+        return (java.sql.Array) value(column);
+    }
+
+    /** Only the column count, from the first row (an empty result has no row to count). */
+    @Override
+    public java.sql.ResultSetMetaData getMetaData() {
+        int columns = rows.length == 0 ? 0 : rows[0].length;
+        return (java.sql.ResultSetMetaData) java.lang.reflect.Proxy.newProxyInstance(
+                ReplayResultSet.class.getClassLoader(), new Class<?>[] {java.sql.ResultSetMetaData.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals("getColumnCount")) {
+                        return columns;
+                    }
+                    throw new SQLFeatureNotSupportedException("ResultSetMetaData." + m.getName());
+                });
     }
 
     @Override

@@ -49,6 +49,22 @@ final class ReplayStatement extends UnsupportedPreparedStatement {
     }
 
     @Override
+    public void setDouble(int index, double x) {
+    }
+
+    @Override
+    public void setBoolean(int index, boolean x) {
+    }
+
+    @Override
+    public void setTimestamp(int index, java.sql.Timestamp x) {
+    }
+
+    @Override
+    public void setObject(int index, Object x, int targetSqlType) {
+    }
+
+    @Override
     public void setFetchSize(int rows) {
     }
 
