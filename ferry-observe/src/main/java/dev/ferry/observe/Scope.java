@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scope implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scope.class);
+    /** Shapes tracked per scope; a scope running more distinct shapes walks for every statement of the others. */
+    private static final int MAX_SHAPES = 512;
 
     private final Observer observer;
     private final String name;
@@ -205,9 +207,6 @@ public final class Scope implements AutoCloseable {
         }
         return site;
     }
-
-    /** Shapes tracked per scope; a scope running more distinct shapes walks for every statement of the others. */
-    private static final int MAX_SHAPES = 512;
 
     private static final class ShapeSites {
         int walks;
