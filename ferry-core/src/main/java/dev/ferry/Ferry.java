@@ -5,6 +5,7 @@ import dev.ferry.error.FerrySqlException;
 import dev.ferry.exec.ConnectionSource;
 import dev.ferry.exec.Readers;
 import dev.ferry.model.Models;
+import dev.ferry.paging.ResultCache;
 import dev.ferry.policy.FetchPolicy;
 import dev.ferry.prefetch.Loader;
 import dev.ferry.query.Metamodels;
@@ -33,23 +34,28 @@ import java.util.function.Function;
  */
 public final class Ferry {
 
+    /** The result cache's default weight: {@link Builder#resultCache(long)}. */
+    public static final long DEFAULT_RESULT_CACHE_WEIGHT = 200_000;
+
     private final DataSource dataSource;
     private final Models models;
     private final Dialect dialect;
     private final FetchPolicy defaultPolicy;
     private final Readers readers;
     private final ConnectionSource connections;
+    private final ResultCache results;
     private final Loader loader;
 
     private Ferry(DataSource dataSource, Models models, Dialect dialect, FetchPolicy defaultPolicy, Readers readers,
-                  ConnectionSource connections) {
+                  ConnectionSource connections, ResultCache results) {
         this.dataSource = dataSource;
         this.models = models;
         this.dialect = dialect;
         this.defaultPolicy = defaultPolicy;
         this.readers = readers;
         this.connections = connections;
-        this.loader = new Loader(connections, new Renderer(dialect), readers, defaultPolicy);
+        this.results = results;
+        this.loader = new Loader(connections, new Renderer(dialect), readers, defaultPolicy, results);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -83,6 +89,24 @@ public final class Ferry {
     }
 
     /**
+     * Forgets the totals and positions that {@link dev.ferry.query.Total#reused} remembers of queries
+     * reading any of these entities' tables: call it after this process wrote them, so the next page
+     * counts again instead of waiting for the age bound. (Writes by others are seen within that bound.)
+     */
+    public void invalidate(Class<?>... entities) {
+        List<String> tables = new ArrayList<>();
+        for (Class<?> e : entities) {
+            tables.add(models.of(e).table());
+        }
+        results.invalidate(tables);
+    }
+
+    /** Forgets every remembered total and position. */
+    public void invalidateAll() {
+        results.invalidateAll();
+    }
+
+    /**
      * Runs {@code work} in one transaction on one connection: queries made from the Ferry it is given
      * share that connection. Commits when work returns, rolls back when it throws. Relations read
      * after the transaction ended load on a fresh connection from the pool.
@@ -95,7 +119,7 @@ public final class Ferry {
             throw new FerrySqlException("getting a connection", null, e);
         }
         TransactionSource source = new TransactionSource(c, dataSource);
-        Ferry tx = new Ferry(dataSource, models, dialect, defaultPolicy, readers, source);
+        Ferry tx = new Ferry(dataSource, models, dialect, defaultPolicy, readers, source, results);
         boolean restore = false;
         try {
             restore = c.getAutoCommit();
@@ -234,6 +258,7 @@ public final class Ferry {
         private FetchPolicy fetchPolicy = FetchPolicy.PEERS;
         private final List<Class<?>> entities = new ArrayList<>();
         private final List<Class<?>> metamodels = new ArrayList<>();
+        private long resultCacheWeight = DEFAULT_RESULT_CACHE_WEIGHT;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -263,6 +288,19 @@ public final class Ferry {
             return this;
         }
 
+        /**
+         * How much {@link dev.ferry.query.Total#reused} may remember: totals count 1 each, remembered
+         * positions 1 each (a position is one row's ordering values, ~100 bytes). Least recently used
+         * results are forgotten first. Default {@value Ferry#DEFAULT_RESULT_CACHE_WEIGHT} (some tens of MB at most).
+         */
+        public Builder resultCache(long maxWeight) {
+            if (maxWeight < 1) {
+                throw new IllegalArgumentException("resultCache weight must be at least 1, was " + maxWeight);
+            }
+            this.resultCacheWeight = maxWeight;
+            return this;
+        }
+
         public Ferry build() {
             Models models = new Models();
             models.validate(entities.toArray(Class<?>[]::new));
@@ -279,7 +317,8 @@ public final class Ferry {
                     throw new FerryException(e.getMessage(), e);
                 }
             }
-            return new Ferry(dataSource, models, d, fetchPolicy, new Readers(), new PoolSource(dataSource));
+            return new Ferry(dataSource, models, d, fetchPolicy, new Readers(), new PoolSource(dataSource),
+                    new ResultCache(resultCacheWeight));
         }
     }
 }

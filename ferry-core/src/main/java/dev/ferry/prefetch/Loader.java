@@ -12,20 +12,27 @@ import dev.ferry.exec.Statements;
 import dev.ferry.model.HolderBatch;
 import dev.ferry.model.Relation;
 import dev.ferry.policy.FetchPolicy;
+import dev.ferry.paging.PositionReader;
+import dev.ferry.paging.ResultCache;
 import dev.ferry.query.Page;
 import dev.ferry.query.QueryRunner;
 import dev.ferry.query.QuerySpec;
+import dev.ferry.query.Total;
 import dev.ferry.sql.Renderer;
 import dev.ferry.sql.SelectStatement;
+import dev.ferry.sql.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -42,9 +49,12 @@ public final class Loader implements QueryRunner, BatchFactory {
     private final Readers readers;
     private final FetchPolicy defaultPolicy;
     private final PrefetchEngine engine;
+    private final ResultCache results;
 
-    public Loader(ConnectionSource connections, Renderer renderer, Readers readers, FetchPolicy defaultPolicy) {
+    public Loader(ConnectionSource connections, Renderer renderer, Readers readers, FetchPolicy defaultPolicy,
+                  ResultCache results) {
         this.connections = connections;
+        this.results = results;
         this.renderer = renderer;
         this.readers = readers;
         this.defaultPolicy = defaultPolicy;
@@ -64,45 +74,155 @@ public final class Loader implements QueryRunner, BatchFactory {
 
     @Override
     public <T> List<T> list(QuerySpec<T> query) {
-        return withConnection(c -> {
-            RowGroup<T> rows = rootGroup(query);
-            SelectStatement s = renderer.list(query);
-            RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
-            Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), mapper::read);
-            engine.prefetch(c, rows, query.prefetches());
-            return Collections.unmodifiableList(rows.rows());
-        });
+        return withConnection(c -> listOn(c, query));
+    }
+
+    /** The rows of {@code query} with their prefetches, on connection {@code c}. */
+    private <T> List<T> listOn(Connection c, QuerySpec<T> query) {
+        RowGroup<T> rows = rootGroup(query);
+        SelectStatement s = renderer.list(query);
+        RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
+        Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), mapper::read);
+        engine.prefetch(c, rows, query.prefetches());
+        return Collections.unmodifiableList(rows.rows());
     }
 
     @Override
-    public <T> Page<T> page(QuerySpec<T> query) {
+    public <T> Page<T> page(QuerySpec<T> query, Total total) {
         if (!query.hasWindow()) {
             List<T> rows = list(query);
             return new Page<>(rows, rows.size());
         }
+        return switch (total.kind()) {
+            case NONE -> new Page<>(list(query), -1, Page.Accuracy.UNKNOWN);
+            case CAPPED -> withConnection(c -> counted(c, query, total.cap()));
+            case ESTIMATED -> withConnection(c -> estimated(c, query));
+            case REUSED -> reused(query, total);
+            case EXACT -> withConnection(c -> counted(c, query, -1));
+        };
+    }
+
+    /**
+     * The page and its total in one statement (the count stops after {@code cap + 1} rows when
+     * {@code cap >= 0}); a page past the last row, which carries no total, costs a count more.
+     */
+    private <T> Page<T> counted(Connection c, QuerySpec<T> query, long cap) {
+        String what = "count on " + query.model().name();
         if (query.limit() == 0) {
             // An empty window has no row to carry the total: the count alone answers.
-            return new Page<>(List.of(), count(query.withoutWindow()));
+            long n = Statements.queryLong(c, renderer.dialect(),
+                    cap < 0 ? renderer.count(query.withoutWindow()) : renderer.count(query, cap), what);
+            return capped(List.of(), n, cap);
+        }
+        RowGroup<T> rows = rootGroup(query);
+        SelectStatement s = renderer.list(query, true, cap);
+        RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
+        long[] total = {-1};
+        Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), rs -> {
+            if (total[0] < 0) {
+                total[0] = rs.getLong(rs.getMetaData().getColumnCount()); // the total is the last column
+            }
+            mapper.read(rs);
+        });
+        if (total[0] < 0) {
+            // No row: the total is 0 unless the offset skipped past the last row (limit is > 0 here).
+            total[0] = query.offset() == 0 ? 0 : Statements.queryLong(c, renderer.dialect(),
+                    cap < 0 ? renderer.count(query.withoutWindow()) : renderer.count(query, cap), what);
+        }
+        engine.prefetch(c, rows, query.prefetches());
+        return capped(rows.rows(), total[0], cap);
+    }
+
+    private static <T> Page<T> capped(List<T> rows, long counted, long cap) {
+        return cap >= 0 && counted > cap ? new Page<>(rows, cap, Page.Accuracy.AT_LEAST) : new Page<>(rows, counted);
+    }
+
+    /** The planner's estimate and the page; exact where the page itself shows the end, or the dialect has no estimates. */
+    private <T> Page<T> estimated(Connection c, QuerySpec<T> query) {
+        Sql explain = renderer.estimate(query);
+        if (explain == null) {
+            return counted(c, query, -1);
+        }
+        String[] plan = {""};
+        Statements.query(c, renderer.dialect(), explain, "estimate on " + query.model().name(), rs -> plan[0] = rs.getString(1));
+        long estimate = renderer.dialect().estimatedRows(plan[0]);
+        List<T> rows = listOn(c, query);
+        long seen = query.offset() + rows.size();
+        if (query.limit() > 0 && rows.size() < query.limit() && (!rows.isEmpty() || query.offset() == 0)) {
+            return new Page<>(rows, seen); // the page ends the result: its end is the total
+        }
+        return new Page<>(rows, Math.max(estimate, seen), Page.Accuracy.ESTIMATE);
+    }
+
+    /**
+     * {@link Total#reused}: the total from the result cache (counted with the page by the first caller,
+     * which the others wait for); at an offset of one spacing or more, the page seeks from the nearest
+     * remembered position (built in one pass by the first such caller) and skips less than a spacing.
+     */
+    private <T> Page<T> reused(QuerySpec<T> query, Total total) {
+        long maxAge = total.maxAge().toNanos();
+        Set<String> tables = query.tables();
+        Sql countSql = renderer.count(query.withoutWindow());
+        ResultCache.Key countKey = ResultCache.Key.of(countSql.text(), countSql.params(), tables);
+        if (query.offset() >= total.spacing() && query.limit() != 0) {
+            Sql positionsSql = renderer.positions(query, total.spacing());
+            ResultCache.Key positionsKey = ResultCache.Key.of(positionsSql.text(), positionsSql.params(), tables);
+            return withConnection(c -> {
+                ResultCache.Positions p = positions(c, query, positionsSql, positionsKey, maxAge, total.spacing());
+                results.putTotal(countKey, new ResultCache.Counted(p.total(), p.startedNanos()));
+                long offset = query.offset();
+                if (offset >= p.total()) {
+                    return new Page<T>(List.of(), p.total());
+                }
+                int k = (int) (offset / p.spacing()); // >= 1: the last remembered position at or before the offset
+                QuerySpec<T> seek = query.seek(Arrays.asList(p.positions().get(k - 1)), offset - (long) k * p.spacing());
+                return new Page<>(listOn(c, seek), p.total());
+            });
         }
         return withConnection(c -> {
-            RowGroup<T> rows = rootGroup(query);
-            SelectStatement s = renderer.list(query, true);
-            RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
-            long[] total = {-1};
-            Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), rs -> {
-                if (total[0] < 0) {
-                    total[0] = rs.getLong(rs.getMetaData().getColumnCount()); // _total is the last column
-                }
-                mapper.read(rs);
-            });
-            if (total[0] < 0) {
-                // No row: the total is 0 unless the offset skipped past the last row (limit is > 0 here).
-                total[0] = query.offset() == 0 ? 0 : Statements.queryLong(c, renderer.dialect(),
-                        renderer.count(query.withoutWindow()), "count on " + query.model().name());
+            ResultCache.Claim claim = results.claim(countKey, maxAge);
+            if (!claim.leads()) {
+                List<T> rows = query.limit() == 0 ? List.of() : listOn(c, query);
+                return new Page<>(rows, ((ResultCache.Counted) claim.await()).total());
             }
-            engine.prefetch(c, rows, query.prefetches());
-            return new Page<>(rows.rows(), total[0]);
+            long started = results.now();
+            try {
+                Page<T> page = counted(c, query, -1);
+                claim.complete(new ResultCache.Counted(page.total(), started));
+                return page;
+            } catch (RuntimeException | Error e) {
+                claim.fail(e);
+                throw e;
+            }
         });
+    }
+
+    /** The remembered positions of {@code query}'s ordering, computed in one pass by the first caller. */
+    private ResultCache.Positions positions(Connection c, QuerySpec<?> query, Sql sql, ResultCache.Key key, long maxAge,
+                                            int spacing) {
+        ResultCache.Claim claim = results.claim(key, maxAge);
+        if (!claim.leads()) {
+            return (ResultCache.Positions) claim.await();
+        }
+        long started = results.now();
+        try {
+            List<Object[]> positions = new ArrayList<>();
+            long[] total = {0};
+            PositionReader reader = new PositionReader();
+            Statements.query(c, renderer.dialect(), sql, "positions of " + query.model().name(), rs -> {
+                long rn = rs.getLong(reader.columns(rs) + 1);
+                if (rn % spacing == 0) {
+                    positions.add(reader.values(rs));
+                }
+                total[0] = rn; // rows come by position: the last one is the total
+            });
+            ResultCache.Positions p = new ResultCache.Positions(total[0], spacing, positions, started);
+            claim.complete(p);
+            return p;
+        } catch (RuntimeException | Error e) {
+            claim.fail(e);
+            throw e;
+        }
     }
 
     @Override

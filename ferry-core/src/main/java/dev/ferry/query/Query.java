@@ -264,7 +264,17 @@ public final class Query<T> {
      * window the total is the number of rows.
      */
     public Page<T> page() {
-        return runner().page(spec);
+        return page(Total.exact());
+    }
+
+    /**
+     * {@link #page()} with the total found as {@code total} says: exact every time, reused for a bounded
+     * time (with remembered positions that make deep pages cheap), capped, estimated, or none. The
+     * page's rows are always exact; {@link Page#accuracy()} says what its total is.
+     */
+    public Page<T> page(Total total) {
+        java.util.Objects.requireNonNull(total, "total");
+        return runner().page(spec, total);
     }
 
     /** The number of matching rows (the window, if any, applies). */

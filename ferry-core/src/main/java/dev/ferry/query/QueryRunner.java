@@ -11,8 +11,8 @@ public interface QueryRunner {
 
     long count(QuerySpec<?> query);
 
-    /** The rows of the query's window and the number of rows without it. */
-    <T> Page<T> page(QuerySpec<T> query);
+    /** The rows of the query's window and the number of rows without it, found as {@code total} says. */
+    <T> Page<T> page(QuerySpec<T> query, Total total);
 
     boolean exists(QuerySpec<?> query);
 

@@ -53,6 +53,15 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
         return withLimit(-1).withOffset(0);
     }
 
+    /**
+     * This query from just after the row whose effective ordering values (the key last) are
+     * {@code position}, skipping {@code offset} more rows: how a remembered position turns a deep
+     * OFFSET into a seek.
+     */
+    public QuerySpec<T> seek(List<Object> position, long offset) {
+        return withAfter(position).withOffset(offset);
+    }
+
     QuerySpec<T> withAfter(List<Object> a) {
         return new QuerySpec<>(model, where, orders, limit, offset, a, joins, prefetches, computations, policy);
     }
@@ -71,6 +80,14 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
 
     QuerySpec<T> withPolicy(FetchPolicy p) {
         return new QuerySpec<>(model, where, orders, limit, offset, after, joins, prefetches, computations, p);
+    }
+
+    /**
+     * The tables this query's rows depend on: the root's and every table its joins, conditions,
+     * orderings and annotations reach (prefetches excluded: they do not change which rows match).
+     */
+    public java.util.Set<String> tables() {
+        return Tables.of(this);
     }
 
     /** Whether the statements of this query (and its prefetches) have a per-parent or overall window. */

@@ -87,6 +87,19 @@ public abstract class Dialect {
         }
     }
 
+    /**
+     * The prefix that turns a SELECT into a statement returning the planner's row estimate, read by
+     * {@link #estimatedRows(String)}; null where the database gives none (then estimates are counts).
+     */
+    public String explainForEstimate() {
+        return null;
+    }
+
+    /** The planner's estimated rows from the text the {@link #explainForEstimate()} statement returned. */
+    public long estimatedRows(String explainOutput) {
+        throw new UnsupportedOperationException(name() + " has no row estimates");
+    }
+
     /** Seconds from {@code start} to {@code end} as a double. */
     protected void secondsBetween(Fragment out, Fragment start, Fragment end) {
         // Difference of epochs rather than of timestamps: the same text works on PostgreSQL and H2,

@@ -1,6 +1,8 @@
 package dev.ferry.sql;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** PostgreSQL 12+: arrays bound with {@code = ANY(?)}, ROW_NUMBER() windows, explicit NULLS FIRST/LAST. */
 public final class PostgresDialect extends Dialect {
@@ -30,6 +32,23 @@ public final class PostgresDialect extends Dialect {
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /** The top plan node's "Plan Rows" of {@code EXPLAIN (FORMAT JSON)}: the planner's estimate, no execution. */
+    @Override
+    public String explainForEstimate() {
+        return "EXPLAIN (FORMAT JSON) ";
+    }
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
+
+    @Override
+    public long estimatedRows(String explainOutput) {
+        Matcher m = PLAN_ROWS.matcher(explainOutput);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"Plan Rows\" in the plan: " + explainOutput);
+        }
+        return Math.round(Double.parseDouble(m.group(1)));
     }
 
     @Override

@@ -51,6 +51,14 @@ public final class Renderer {
      * every matching row before the page: 6x slower on 55,000 matches measured here.)
      */
     public SelectStatement list(QuerySpec<?> q, boolean withTotal) {
+        return list(q, withTotal, -1);
+    }
+
+    /**
+     * {@link #list(QuerySpec, boolean)} with the total counted up to {@code cap} rows when {@code cap >= 0}
+     * ({@code cap + 1} tells "more than the cap"), so the count costs at most that many rows.
+     */
+    public SelectStatement list(QuerySpec<?> q, boolean withTotal, long cap) {
         Scope.State st = new Scope.State(dialect);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
         withTotal = withTotal && q.hasWindow();
@@ -63,7 +71,7 @@ public final class Renderer {
             List<Fragment> terms = new ArrayList<>();
             Layout layout = selectList(root, q, terms, 0);
             if (withTotal) {
-                terms.add(total(q));
+                terms.add(total(q, cap));
             }
             Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(root.q(q.model().table())).sql(" t0")
                     .sql(joins.text.toString()).append(where).append(order);
@@ -93,7 +101,7 @@ public final class Renderer {
         List<Fragment> terms = new ArrayList<>();
         Layout layout = selectList(outer, q, terms, 0);
         if (withTotal) {
-            terms.add(total(q));
+            terms.add(total(q, cap));
         }
         Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
                 .sql(outerJoins.text.toString()).append(orderBy(outer, q, "t0."));
@@ -101,13 +109,83 @@ public final class Renderer {
     }
 
     /** {@code (SELECT COUNT(*) ...)} of the query without its window; its aliases shadow the outer ones. */
-    private Fragment total(QuerySpec<?> q) {
-        return new Fragment().sql("(").append(countFragment(q.withoutWindow())).sql(")");
+    private Fragment total(QuerySpec<?> q, long cap) {
+        return new Fragment().sql("(").append(cap < 0 ? countFragment(q.withoutWindow()) : cappedCount(q, cap)).sql(")");
     }
 
     /** {@code SELECT COUNT(*)} of the query (of its window, if it has one). */
     public Sql count(QuerySpec<?> q) {
         return countFragment(q).toSql();
+    }
+
+    /** The count of the query without its window, stopping after {@code cap + 1} rows (no ordering needed). */
+    public Sql count(QuerySpec<?> q, long cap) {
+        return cappedCount(q, cap).toSql();
+    }
+
+    private Fragment cappedCount(QuerySpec<?> q, long cap) {
+        Scope.State st = new Scope.State(dialect);
+        Scope.Joins joins = new Scope.Joins();
+        QuerySpec<?> all = q.withoutWindow();
+        Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
+        Fragment where = where(root, all);
+        Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(all.model().table())).sql(" t0")
+                .sql(joins.text.toString()).append(where);
+        dialect.limitOffset(sub, cap + 1, 0);
+        return new Fragment().sql("SELECT COUNT(*) FROM (").append(sub).sql(") x");
+    }
+
+    /**
+     * The planner's estimate of the query's rows without its window, or null where the dialect has none:
+     * the dialect's explain statement around {@code SELECT 1 FROM ... WHERE ...}.
+     */
+    public Sql estimate(QuerySpec<?> q) {
+        String explain = dialect.explainForEstimate();
+        if (explain == null) {
+            return null;
+        }
+        Scope.State st = new Scope.State(dialect);
+        Scope.Joins joins = new Scope.Joins();
+        QuerySpec<?> all = q.withoutWindow();
+        Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
+        Fragment where = where(root, all);
+        return new Fragment().sql(explain).sql("SELECT 1 FROM ").sql(root.q(all.model().table())).sql(" t0")
+                .sql(joins.text.toString()).append(where).toSql();
+    }
+
+    /**
+     * One pass over the query's rows without its window, in its ordering, returning the ordering's values
+     * (the key last) of every {@code spacing}th row and of the last row, with the row's 1-based position
+     * as the last column: {@code SELECT _o0, ..., _rn FROM (SELECT <terms>, ROW_NUMBER() OVER (ORDER BY
+     * ...), LEAD(1) OVER (...) IS NULL ...) x WHERE MOD(_rn, spacing) = 0 OR _last}. What a reused
+     * result remembers, so that a deep page seeks from a position instead of skipping every row before it.
+     */
+    public Sql positions(QuerySpec<?> q, int spacing) {
+        Scope.State st = new Scope.State(dialect);
+        Scope.Joins joins = new Scope.Joins();
+        QuerySpec<?> all = q.withoutWindow();
+        Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
+        Fragment where = where(root, all);
+        List<Order<?>> orders = effectiveOrders(all);
+        // Innermost: each ordering term once (an aggregate's subquery would otherwise run once per use).
+        Fragment terms = new Fragment();
+        for (int i = 0; i < orders.size(); i++) {
+            terms.sql(i == 0 ? "" : ", ");
+            root.expr(terms, orders.get(i).expr());
+            terms.sql(" AS _o" + i);
+        }
+        Fragment rows = new Fragment().sql("SELECT ").append(terms).sql(" FROM ").sql(root.q(all.model().table()))
+                .sql(" t0").sql(joins.text.toString()).append(where);
+        Fragment order = orderBy(root, all, "y.");
+        Fragment numbered = new Fragment().sql("SELECT y.*, ROW_NUMBER() OVER (").append(order).sql(") AS _rn, CASE WHEN LEAD(1) OVER (")
+                .append(order).sql(") IS NULL THEN 1 ELSE 0 END AS _last FROM (").append(rows).sql(") y");
+        Fragment f = new Fragment().sql("SELECT ");
+        for (int i = 0; i < orders.size(); i++) {
+            f.sql("x._o" + i + ", ");
+        }
+        f.sql("x._rn FROM (").append(numbered).sql(") x WHERE MOD(x._rn, ").param((long) spacing)
+                .sql(") = 0 OR x._last = 1 ORDER BY x._rn");
+        return f.toSql();
     }
 
     private Fragment countFragment(QuerySpec<?> q) {

@@ -1,0 +1,209 @@
+package dev.ferry.paging;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+
+/**
+ * What {@code Total.reused(maxAge)} remembers of query results: their totals, and the positions of
+ * every n-th row of an ordering. Keyed by a statement's text and values (a query's shape and its
+ * values); bounded by weight (a total weighs 1, positions 1 + their count), least recently used first
+ * out. Each value carries the time its computation started, and is reused only while younger than the
+ * age a caller accepts. Concurrent callers for the same result share one computation: the first claims
+ * it, the others wait for its result instead of running the same statement.
+ */
+public final class ResultCache {
+
+    /** A statement's text and values, the tables it reads (a function of the text) for invalidation. */
+    public record Key(String sql, List<Object> values, Set<String> tables) {
+
+        /** Values compared by content: an array parameter becomes a list. */
+        public static Key of(String sql, List<Object> params, Set<String> tables) {
+            List<Object> values = new ArrayList<>(params.size());
+            for (Object p : params) {
+                values.add(p instanceof Object[] a ? Arrays.asList(a) : p);
+            }
+            return new Key(sql, Collections.unmodifiableList(values), Set.copyOf(tables));
+        }
+    }
+
+    /** The number of rows of a result, counted from a snapshot taken at {@code startedNanos}. */
+    public record Counted(long total, long startedNanos) {
+    }
+
+    /**
+     * Every {@code spacing}th row of an ordered result: {@code positions.get(k - 1)} holds the ordering's
+     * values (the key last) of the row at 1-based position {@code k * spacing}.
+     */
+    public record Positions(long total, int spacing, List<Object[]> positions, long startedNanos) {
+        public Positions {
+            positions = List.copyOf(positions);
+        }
+    }
+
+    private final AsyncCache<Key, Object> cache;
+    private final LongSupplier clock;
+
+    /** @param maxWeight totals plus remembered positions kept at most */
+    public ResultCache(long maxWeight) {
+        this(maxWeight, System::nanoTime);
+    }
+
+    ResultCache(long maxWeight, LongSupplier clock) {
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .executor(Runnable::run) // evict on the caller's thread: the bound holds when put returns
+                .maximumWeight(maxWeight)
+                .weigher((Key k, Object v) -> v instanceof Positions p ? 1 + p.positions().size() : 1)
+                .buildAsync();
+    }
+
+    /** The current time, as the caches measure ages. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /** A total younger than {@code maxAgeNanos}, or null. */
+    public Counted freshTotal(Key key, long maxAgeNanos) {
+        Object v = done(key);
+        return v instanceof Counted c && fresh(c.startedNanos(), maxAgeNanos) ? c : null;
+    }
+
+    /** Positions younger than {@code maxAgeNanos}, or null. */
+    public Positions freshPositions(Key key, long maxAgeNanos) {
+        Object v = done(key);
+        return v instanceof Positions p && fresh(p.startedNanos(), maxAgeNanos) ? p : null;
+    }
+
+    /** Remembers a total computed elsewhere (e.g. with a page), unless a younger one is there. */
+    public void putTotal(Key key, Counted counted) {
+        ConcurrentMap<Key, CompletableFuture<Object>> map = cache.asMap();
+        CompletableFuture<Object> present = map.get(key);
+        Object v = present == null ? null : value(present);
+        if (v instanceof Counted c && c.startedNanos() >= counted.startedNanos()) {
+            return;
+        }
+        if (present == null || present.isDone()) {
+            map.put(key, CompletableFuture.completedFuture(counted));
+        }
+    }
+
+    /**
+     * A claim on computing the value of {@code key}: either this caller leads (computes it, then calls
+     * {@link Claim#complete} or {@link Claim#fail}) or it follows a computation already running, whose
+     * result {@link Claim#await()} returns (at once when a value younger than {@code maxAgeNanos} is
+     * already there).
+     */
+    public Claim claim(Key key, long maxAgeNanos) {
+        ConcurrentMap<Key, CompletableFuture<Object>> map = cache.asMap();
+        while (true) {
+            CompletableFuture<Object> present = map.get(key);
+            if (present != null) {
+                if (!present.isDone()) {
+                    return new Claim(this, key, present, false);
+                }
+                Object v = value(present);
+                if (v != null && fresh(startedOf(v), maxAgeNanos)) {
+                    return new Claim(this, key, present, false);
+                }
+                CompletableFuture<Object> mine = new CompletableFuture<>();
+                if (map.replace(key, present, mine)) {
+                    return new Claim(this, key, mine, true);
+                }
+            } else {
+                CompletableFuture<Object> mine = new CompletableFuture<>();
+                if (map.putIfAbsent(key, mine) == null) {
+                    return new Claim(this, key, mine, true);
+                }
+            }
+        }
+    }
+
+    /** One caller's part in computing a value: lead it or wait for it. */
+    public static final class Claim {
+        private final ResultCache owner;
+        private final Key key;
+        private final CompletableFuture<Object> future;
+        private final boolean leads;
+
+        private Claim(ResultCache owner, Key key, CompletableFuture<Object> future, boolean leads) {
+            this.owner = owner;
+            this.key = key;
+            this.future = future;
+            this.leads = leads;
+        }
+
+        /** Whether this caller computes the value. */
+        public boolean leads() {
+            return leads;
+        }
+
+        public void complete(Object value) {
+            future.complete(value);
+        }
+
+        /** Ends a computation that failed: its followers fail too, and the next caller tries again. */
+        public void fail(Throwable failure) {
+            owner.cache.asMap().remove(key, future);
+            future.completeExceptionally(failure);
+        }
+
+        /** The value, waiting for the leader if it is still computing; the leader's failure is rethrown. */
+        public Object await() {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Forgets everything remembered of results that read any of {@code tables}. */
+    public void invalidate(Collection<String> tables) {
+        cache.asMap().keySet().removeIf(k -> !Collections.disjoint(k.tables(), tables));
+    }
+
+    /** The weight held now (totals plus positions), at most the bound given. */
+    public long weight() {
+        return cache.synchronous().policy().eviction().orElseThrow().weightedSize().orElse(0);
+    }
+
+    /** Forgets everything. */
+    public void invalidateAll() {
+        cache.synchronous().invalidateAll();
+    }
+
+    private Object done(Key key) {
+        CompletableFuture<Object> f = cache.asMap().get(key);
+        return f == null ? null : value(f);
+    }
+
+    private static Object value(CompletableFuture<Object> f) {
+        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
+    private static long startedOf(Object v) {
+        return v instanceof Positions p ? p.startedNanos() : ((Counted) v).startedNanos();
+    }
+
+    private boolean fresh(long startedNanos, long maxAgeNanos) {
+        return now() - startedNanos <= maxAgeNanos;
+    }
+}
