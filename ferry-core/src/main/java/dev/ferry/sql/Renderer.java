@@ -22,13 +22,25 @@ import java.util.Map;
 public final class Renderer {
 
     private final Dialect dialect;
+    private final MaintainedColumns maintained;
 
     public Renderer(Dialect dialect) {
+        this(dialect, MaintainedColumns.NONE);
+    }
+
+    /** A renderer that reads {@code maintained} columns instead of computing their expressions. */
+    public Renderer(Dialect dialect, MaintainedColumns maintained) {
         this.dialect = dialect;
+        this.maintained = maintained;
     }
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The expressions this renderer reads from columns ({@link MaintainedColumns#find}). */
+    public MaintainedColumns maintainedColumns() {
+        return maintained;
     }
 
     // ---------------------------------------------------------------- root statements
@@ -51,7 +63,7 @@ public final class Renderer {
      * every matching row before the page: 6x slower on 55,000 matches measured here.)
      */
     public SelectStatement list(QuerySpec<?> q, boolean withTotal) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
         withTotal = withTotal && q.hasWindow();
         boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
@@ -111,7 +123,7 @@ public final class Renderer {
     }
 
     private Fragment countFragment(QuerySpec<?> q) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
         Fragment where = where(root, q);
@@ -128,7 +140,7 @@ public final class Renderer {
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */
     public Sql exists(QuerySpec<?> q) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
         Fragment where = where(root, q);
@@ -151,7 +163,7 @@ public final class Renderer {
      * @param keys an {@link ArrayParam} (one {@code = ANY(?)}) or a list of keys (an IN list)
      */
     public SelectStatement prefetch(Relation rel, QuerySpec<?> q, Object keys) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         EntityModel<?> target = q.model();
         Scope root = new Scope(st, target, "t0", joins, computedMap(q));
