@@ -89,6 +89,9 @@ public final class Renderer {
         List<Order<?>> orders = effectiveOrders(q);
         List<Fragment> innerTerms = new ArrayList<>();
         rootColumns(inner, innerTerms);
+        if (!q.computations().isEmpty()) {
+            maintainedColumns(inner, innerTerms); // the outer annotations read them from the page
+        }
         Fragment innerSelect = commaList(innerTerms, false);
         for (int i = 0; i < orders.size(); i++) {
             innerSelect.sql(", ");
@@ -343,6 +346,15 @@ public final class Renderer {
     private static void rootColumns(Scope s, List<Fragment> terms) {
         for (Property p : s.model.columns()) {
             terms.add(new Fragment().sql(s.alias).sql(".").sql(s.q(p.column())));
+        }
+    }
+
+    /** The maintained columns of the scope's entity, under their own names. */
+    private void maintainedColumns(Scope s, List<Fragment> terms) {
+        for (MaintainedColumns.Entry e : maintained.entries()) {
+            if (e.owner() == s.model) {
+                terms.add(new Fragment().sql(s.alias).sql(".").sql(s.q(e.column())));
+            }
         }
     }
 

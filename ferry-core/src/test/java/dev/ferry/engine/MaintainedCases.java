@@ -5,6 +5,9 @@ import dev.ferry.fixture.*;
 import dev.ferry.maintain.Maintenance;
 import dev.ferry.query.Agg;
 import dev.ferry.query.Expr;
+import dev.ferry.query.Page;
+import dev.ferry.query.Query;
+import dev.ferry.sql.MaintainedColumns;
 import dev.ferry.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -361,5 +365,101 @@ abstract class MaintainedCases {
         assertTrue();
         update("DELETE FROM main_occurrence WHERE id BETWEEN 41 AND 60"); // children set to NULL; event counts drop
         assertTrue();
+    }
+
+    // ---------------------------------------------------------------- queries read the columns
+
+    /** A query of the same shape on either Ferry. */
+    record Case<T>(String name, Function<Ferry, Query<T>> query) {
+    }
+
+    static List<Case<Occurrence>> occurrenceQueries() {
+        return List.of(
+                new Case<>("where count, order by count", f -> f.from(Occurrence.class).where(COUNT.gt(1L))
+                        .orderBy(COUNT.desc(), Occurrence_.ID.asc())),
+                new Case<>("order by min, a middle page", f -> f.from(Occurrence.class).orderBy(FIRST_SEEN.asc())
+                        .limit(20).offset(30)),
+                new Case<>("valid(): has a detection, by name", f -> f.from(Occurrence.class)
+                        .where(Occurrence_.DETECTIONS.isNotEmpty()).orderBy(NAME.asc())),
+                new Case<>("no detection", f -> f.from(Occurrence.class).where(Occurrence_.DETECTIONS.isEmpty())
+                        .orderBy(EVENT_START.desc())),
+                new Case<>("some detection with a path (filtered count)", f -> f.from(Occurrence.class)
+                        .where(Occurrence_.DETECTIONS.any(Detection_.PATH.isNotNull())).orderBy(LAST_SEEN.desc())),
+                new Case<>("none confident (filtered count, negated)", f -> f.from(Occurrence.class)
+                        .where(Occurrence_.DETECTIONS.none(Detection_.DETECTION_SCORE.gt(0.75)))),
+                new Case<>("two steps to-one, then another path", f -> f.from(Occurrence.class)
+                        .orderBy(FAMILY.desc(), EVENT_START.asc()).limit(15).offset(10)),
+                new Case<>("an expression of aggregates, annotated", f -> f.from(Occurrence.class)
+                        .annotate(Occurrence_.DETECTIONS_COUNT, COUNT).annotate(Occurrence_.DURATION_SECONDS, DURATION)
+                        .annotate(Occurrence_.FIRST_APPEARANCE, FIRST_SEEN).orderBy(DURATION.desc()).limit(25)),
+                new Case<>("own columns and a constant", f -> f.from(Occurrence.class).where(SCORE_PCT.gt(50.0))
+                        .orderBy(SCORE_PCT.asc()).limit(40)),
+                new Case<>("text through a to-one", f -> f.from(Occurrence.class).where(NAME.startsWith("C"))
+                        .orderBy(FIRST_PATH.asc())),
+                new Case<>("first()", f -> f.from(Occurrence.class).where(FIRST_PATH.isNotNull())
+                        .orderBy(WITH_PATH.desc(), CONFIDENT.asc()).limit(30).offset(5)));
+    }
+
+    static List<Case<Event>> eventQueries() {
+        return List.of(
+                new Case<>("events by their count", f -> f.from(Event.class).orderBy(EVENT_OCCURRENCES.desc())),
+                new Case<>("events with a valid occurrence (a subquery of another entity)", f -> f.from(Event.class)
+                        .where(Event_.OCCURRENCES.any(Occurrence_.DETECTIONS.isNotEmpty().and(COUNT.ge(2L))))),
+                new Case<>("events by an aggregate over a maintained expression", f -> f.from(Event.class)
+                        .orderBy(Agg.max(Event_.OCCURRENCES, SCORE_PCT).desc()).limit(7).offset(2)));
+    }
+
+    @Test
+    void queriesReturnTheSameRowsAndReadTheColumns() {
+        for (Case<Occurrence> c : occurrenceQueries()) {
+            Query<Occurrence> stored = c.query().apply(ferry);
+            Query<Occurrence> computed = c.query().apply(plain);
+            List<Occurrence> want = computed.list();
+            assertThat(want).as(c.name()).isNotEmpty();
+            assertThat(stored.list()).as(c.name()).isEqualTo(want);
+            assertThat(stored.sql()).as(c.name()).isNotEqualTo(computed.sql())
+                    .doesNotContain("main_detection", "main_taxon", "main_event", "determination_score *");
+            Page<Occurrence> page = stored.limit(10).offset(3).page();
+            Page<Occurrence> wantPage = computed.limit(10).offset(3).page();
+            assertThat(page.rows()).as(c.name()).isEqualTo(wantPage.rows());
+            assertThat(page.total()).as(c.name()).isEqualTo(wantPage.total());
+            assertThat(stored.count()).as(c.name()).isEqualTo(computed.count());
+        }
+        for (Case<Event> c : eventQueries()) {
+            Query<Event> stored = c.query().apply(ferry);
+            Query<Event> computed = c.query().apply(plain);
+            List<Long> want = computed.list().stream().map(Event::id).toList();
+            assertThat(want).as(c.name()).isNotEmpty();
+            assertThat(stored.list().stream().map(Event::id).toList()).as(c.name()).isEqualTo(want);
+            assertThat(stored.sql()).as(c.name()).doesNotContain("main_detection", "COUNT(");
+        }
+    }
+
+    @Test
+    void theColumnNamesAreWhatTheQueriesRead() {
+        String sql = ferry.from(Occurrence.class).where(Occurrence_.DETECTIONS.isNotEmpty())
+                .where(Occurrence_.DETECTIONS.any(Detection_.PATH.isNotNull()))
+                .orderBy(NAME.asc()).annotate(Occurrence_.DETECTIONS_COUNT, COUNT).limit(5).sql();
+        assertThat(sql).contains("t0.detections_count > 0", "t0.with_path_count > 0", "_o0", "determination_name")
+                .doesNotContain("EXISTS", "JOIN");
+        assertThat(ferry.from(Occurrence.class).where(Occurrence_.DETECTIONS.isEmpty()).sql())
+                .contains("NOT (t0.detections_count > 0)");
+        // An EXISTS that no maintained count matches stays an EXISTS.
+        assertThat(ferry.from(Occurrence.class).where(Occurrence_.DETECTIONS.any(Detection_.FRAME_NUM.eq(2))).sql())
+                .contains("EXISTS (SELECT 1 FROM main_detection");
+    }
+
+    @Test
+    void aTermCanAskWhetherAColumnServesItAndItsNullability() {
+        MaintainedColumns columns = maintenance.maintainedColumns();
+        dev.ferry.model.EntityModel<Occurrence> model = ferry.models().of(Occurrence.class);
+        assertThat(columns.find(model, Agg.count(Occurrence_.DETECTIONS))).satisfies(e -> {
+            assertThat(e.column()).isEqualTo("detections_count");
+            assertThat(e.nullable()).isFalse();
+        });
+        assertThat(columns.find(model, FIRST_SEEN).nullable()).isTrue();
+        assertThat(columns.find(model, NAME).nullable()).isTrue();
+        assertThat(columns.find(model, Agg.count(Occurrence_.IDENTIFICATIONS))).isNull();
+        assertThat(columns.find(ferry.models().of(OccurrenceView.class), COUNT)).isNull();
     }
 }
