@@ -78,7 +78,8 @@ final class PostgresTriggers {
     }
 
     private String function(String name, String declare, String body) {
-        return "CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $ferry$\n"
+        // No JIT: a bulk statement's recompute is estimated costly enough to compile, which costs more than it saves.
+        return "CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $ferry$\n"
                 + declare + "BEGIN\n" + body + "END\n$ferry$";
     }
 

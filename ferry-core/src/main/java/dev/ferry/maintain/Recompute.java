@@ -90,7 +90,8 @@ final class Recompute {
         for (int i = 0; i < columns.size(); i++) {
             f.sql((i == 0 ? "" : ", ") + q(columns.get(i).column) + " = x.v" + i);
         }
-        return f.sql(" FROM (").append(compare(keys)).sql(") x WHERE u." + id() + " = x.k AND " + differs("u", true, "x"));
+        // OFFSET 0 keeps x a subquery: flattened, its values would be computed again for the comparison.
+        return f.sql(" FROM (").append(compare(keys)).sql(" OFFSET 0) x WHERE u." + id() + " = x.k AND " + differs("u", true, "x"));
     }
 
     /**
