@@ -24,7 +24,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -375,15 +374,6 @@ final class Declared {
         if (t == OffsetDateTime.class) return "timestamp with time zone";
         if (t == UUID.class) return "uuid";
         return null;
-    }
-
-    /** Every table the declaration reads, for messages. */
-    Set<String> tables() {
-        Set<String> t = new HashSet<>();
-        t.add(owner.table());
-        children.keySet().forEach(r -> t.add(r.target().table()));
-        targets.keySet().forEach(p -> t.add(p.get(p.size() - 1).target().table()));
-        return t;
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Maintained columns: after every kind of write the stored values equal a plain-SQL computation
@@ -283,6 +284,43 @@ abstract class MaintainedCases {
                 + " SELECT id + 100000, source_image_id + 100000, occurrence_id + 1, timestamp - INTERVAL '1' HOUR, path, frame_num + 5,"
                 + " detection_score FROM main_detection WHERE occurrence_id < 100");
         assertThat(inserted).isGreaterThan(100);
+        assertTrue();
+    }
+
+    @Test
+    void concurrentInsertsOfChildrenOfOneOwnerAreBothCounted() throws Exception {
+        assumeTrue(ferry.dialect().name().equals("postgresql"), "the lock-then-recompute guarantee is PostgreSQL's");
+        long before = scalar("SELECT detections_count FROM main_occurrence WHERE id = 9");
+        update("INSERT INTO main_sourceimage (id, path, timestamp, width) VALUES (9101, 'a', NULL, 1), (9102, 'b', NULL, 1)");
+        String insert = "INSERT INTO main_detection (id, source_image_id, occurrence_id, timestamp, path, frame_num, detection_score)"
+                + " VALUES (?, ?, 9, NULL, NULL, 9, 0.5)";
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection a = raw.getConnection(); Connection b = raw.getConnection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            try (PreparedStatement ps = a.prepareStatement(insert)) {
+                ps.setLong(1, 9101);
+                ps.setLong(2, 9101);
+                ps.executeUpdate(); // its trigger holds occurrence 9 until commit
+            }
+            java.util.concurrent.Future<?> other = second.submit(() -> {
+                try (PreparedStatement ps = b.prepareStatement(insert)) {
+                    ps.setLong(1, 9102);
+                    ps.setLong(2, 9102);
+                    ps.executeUpdate(); // waits for the first transaction in its trigger's lock
+                    b.commit();
+                }
+                return null;
+            });
+            Thread.sleep(300);
+            assertThat(other.isDone()).as("the second writer waits for the first").isFalse();
+            a.commit();
+            other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+        // A single UPDATE would have re-checked the row after the wait with the count of its own snapshot: one short.
+        assertThat(scalar("SELECT detections_count FROM main_occurrence WHERE id = 9")).isEqualTo(before + 2);
         assertTrue();
     }
 
