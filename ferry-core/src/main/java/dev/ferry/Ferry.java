@@ -4,10 +4,13 @@ import dev.ferry.error.FerryException;
 import dev.ferry.error.FerrySqlException;
 import dev.ferry.exec.ConnectionSource;
 import dev.ferry.exec.Readers;
+import dev.ferry.maintain.MaintainedColumn;
+import dev.ferry.maintain.Maintenance;
 import dev.ferry.model.Models;
 import dev.ferry.paging.ResultCache;
 import dev.ferry.policy.FetchPolicy;
 import dev.ferry.prefetch.Loader;
+import dev.ferry.query.Expr;
 import dev.ferry.query.Metamodels;
 import dev.ferry.query.Query;
 import dev.ferry.query.QuerySpec;
@@ -44,10 +47,11 @@ public final class Ferry {
     private final Readers readers;
     private final ConnectionSource connections;
     private final ResultCache results;
+    private final Maintenance maintenance;
     private final Loader loader;
 
     private Ferry(DataSource dataSource, Models models, Dialect dialect, FetchPolicy defaultPolicy, Readers readers,
-                  ConnectionSource connections, ResultCache results) {
+                  ConnectionSource connections, ResultCache results, Maintenance maintenance) {
         this.dataSource = dataSource;
         this.models = models;
         this.dialect = dialect;
@@ -55,7 +59,9 @@ public final class Ferry {
         this.readers = readers;
         this.connections = connections;
         this.results = results;
-        this.loader = new Loader(connections, new Renderer(dialect), readers, defaultPolicy, results);
+        this.maintenance = maintenance;
+        this.loader = new Loader(connections, new Renderer(dialect, maintenance.maintainedColumns()), readers, defaultPolicy,
+                results);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -107,6 +113,15 @@ public final class Ferry {
     }
 
     /**
+     * The maintained columns declared with {@link Builder#maintain}: their column DDL, triggers,
+     * rebuild and verify. Its statements run on pooled connections of their own, outside any
+     * transaction of this Ferry.
+     */
+    public Maintenance maintenance() {
+        return maintenance;
+    }
+
+    /**
      * Runs {@code work} in one transaction on one connection: queries made from the Ferry it is given
      * share that connection. Commits when work returns, rolls back when it throws. Relations read
      * after the transaction ended load on a fresh connection from the pool.
@@ -119,7 +134,7 @@ public final class Ferry {
             throw new FerrySqlException("getting a connection", null, e);
         }
         TransactionSource source = new TransactionSource(c, dataSource);
-        Ferry tx = new Ferry(dataSource, models, dialect, defaultPolicy, readers, source, results);
+        Ferry tx = new Ferry(dataSource, models, dialect, defaultPolicy, readers, source, results, maintenance);
         boolean restore = false;
         try {
             restore = c.getAutoCommit();
@@ -259,6 +274,7 @@ public final class Ferry {
         private final List<Class<?>> entities = new ArrayList<>();
         private final List<Class<?>> metamodels = new ArrayList<>();
         private long resultCacheWeight = DEFAULT_RESULT_CACHE_WEIGHT;
+        private final List<MaintainedColumn> maintained = new ArrayList<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -301,11 +317,34 @@ public final class Ferry {
             return this;
         }
 
+        /**
+         * Keeps {@code expression} of each {@code owner} row in the column {@code column} of its table,
+         * true through triggers ({@link Ferry#maintenance()} installs them), and reads that column
+         * wherever a query uses an equal expression for {@code owner}: in select lists, WHERE, ORDER BY,
+         * subqueries; {@code relation.isNotEmpty()} reads a maintained {@code Agg.count(relation)}. E.g.
+         * {@code maintain(Occurrence.class, "detections_count", Agg.count(Occurrence_.DETECTIONS))}.
+         *
+         * <p>Supported: an aggregate ({@code Agg.count/min/max/sum/avg/first}, optionally filtered) over a
+         * direct one-to-many relation reading only the child's own columns; a column through to-one
+         * relations ({@code Occurrence_.DETERMINATION.then(Taxon_.NAME)}); the owner's own columns; and
+         * arithmetic, {@code secondsBetween}, {@code timeOfDay} and constants over those. No expression
+         * may read another maintained column. The column need not be a record component (if it is, it
+         * is read like any column). Checked at {@link #build()}.
+         */
+        public <E> Builder maintain(Class<E> owner, String column, Expr<E, ?> expression) {
+            maintained.add(new MaintainedColumn(Objects.requireNonNull(owner, "owner"), column,
+                    Objects.requireNonNull(expression, "expression")));
+            return this;
+        }
+
         public Ferry build() {
             Models models = new Models();
             models.validate(entities.toArray(Class<?>[]::new));
             for (Class<?> m : metamodels) {
                 Metamodels.validate(models, m);
+            }
+            if (!maintained.isEmpty()) {
+                Maintenance.of(models, maintained, null, dataSource); // mapping mistakes fail before the database is asked
             }
             Dialect d = dialect;
             if (d == null) {
@@ -318,7 +357,7 @@ public final class Ferry {
                 }
             }
             return new Ferry(dataSource, models, d, fetchPolicy, new Readers(), new PoolSource(dataSource),
-                    new ResultCache(resultCacheWeight));
+                    new ResultCache(resultCacheWeight), Maintenance.of(models, maintained, d, dataSource));
         }
     }
 }

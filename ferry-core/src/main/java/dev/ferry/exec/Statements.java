@@ -33,6 +33,16 @@ public final class Statements {
         }
     }
 
+    /** Runs an INSERT/UPDATE/DELETE; returns the rows it changed. */
+    public static long update(Connection c, Dialect dialect, Sql sql, String what) {
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+            sql.bind(ps, dialect);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new FerrySqlException(what, sql.text(), e);
+        }
+    }
+
     /** The first column of the first row as a long (COUNT). */
     public static long queryLong(Connection c, Dialect dialect, Sql sql, String what) {
         long[] out = {0};

@@ -22,13 +22,25 @@ import java.util.Map;
 public final class Renderer {
 
     private final Dialect dialect;
+    private final MaintainedColumns maintained;
 
     public Renderer(Dialect dialect) {
+        this(dialect, MaintainedColumns.NONE);
+    }
+
+    /** A renderer that reads {@code maintained} columns instead of computing their expressions. */
+    public Renderer(Dialect dialect, MaintainedColumns maintained) {
         this.dialect = dialect;
+        this.maintained = maintained;
     }
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The expressions this renderer reads from columns ({@link MaintainedColumns#find}). */
+    public MaintainedColumns maintainedColumns() {
+        return maintained;
     }
 
     // ---------------------------------------------------------------- root statements
@@ -59,7 +71,7 @@ public final class Renderer {
      * ({@code cap + 1} tells "more than the cap"), so the count costs at most that many rows.
      */
     public SelectStatement list(QuerySpec<?> q, boolean withTotal, long cap) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
         withTotal = withTotal && q.hasWindow();
         boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
@@ -85,6 +97,9 @@ public final class Renderer {
         List<Order<?>> orders = effectiveOrders(q);
         List<Fragment> innerTerms = new ArrayList<>();
         rootColumns(inner, innerTerms);
+        if (!q.computations().isEmpty()) {
+            maintainedColumns(inner, innerTerms); // the outer annotations read them from the page
+        }
         Fragment innerSelect = commaList(innerTerms, false);
         for (int i = 0; i < orders.size(); i++) {
             innerSelect.sql(", ");
@@ -124,7 +139,7 @@ public final class Renderer {
     }
 
     private Fragment cappedCount(QuerySpec<?> q, long cap) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         QuerySpec<?> all = q.withoutWindow();
         Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
@@ -144,7 +159,7 @@ public final class Renderer {
         if (explain == null) {
             return null;
         }
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         QuerySpec<?> all = q.withoutWindow();
         Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
@@ -161,7 +176,7 @@ public final class Renderer {
      * result remembers, so that a deep page seeks from a position instead of skipping every row before it.
      */
     public Sql positions(QuerySpec<?> q, int spacing) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         QuerySpec<?> all = q.withoutWindow();
         Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
@@ -189,7 +204,7 @@ public final class Renderer {
     }
 
     private Fragment countFragment(QuerySpec<?> q) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
         Fragment where = where(root, q);
@@ -206,7 +221,7 @@ public final class Renderer {
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */
     public Sql exists(QuerySpec<?> q) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
         Fragment where = where(root, q);
@@ -229,7 +244,7 @@ public final class Renderer {
      * @param keys an {@link ArrayParam} (one {@code = ANY(?)}) or a list of keys (an IN list)
      */
     public SelectStatement prefetch(Relation rel, QuerySpec<?> q, Object keys) {
-        Scope.State st = new Scope.State(dialect);
+        Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         EntityModel<?> target = q.model();
         Scope root = new Scope(st, target, "t0", joins, computedMap(q));
@@ -409,6 +424,15 @@ public final class Renderer {
     private static void rootColumns(Scope s, List<Fragment> terms) {
         for (Property p : s.model.columns()) {
             terms.add(new Fragment().sql(s.alias).sql(".").sql(s.q(p.column())));
+        }
+    }
+
+    /** The maintained columns of the scope's entity, under their own names. */
+    private void maintainedColumns(Scope s, List<Fragment> terms) {
+        for (MaintainedColumns.Entry e : maintained.entries()) {
+            if (e.owner() == s.model) {
+                terms.add(new Fragment().sql(s.alias).sql(".").sql(s.q(e.column())));
+            }
         }
     }
 

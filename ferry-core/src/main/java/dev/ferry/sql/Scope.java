@@ -26,13 +26,19 @@ import java.util.Map;
  */
 final class Scope {
 
-    /** Per-statement state: the dialect and the alias counter. */
+    /** Per-statement state: the dialect, the columns that stand in for expressions, and the alias counter. */
     static final class State {
         final Dialect dialect;
+        final MaintainedColumns maintained;
         private int next = 1;
 
         State(Dialect dialect) {
+            this(dialect, MaintainedColumns.NONE);
+        }
+
+        State(Dialect dialect, MaintainedColumns maintained) {
             this.dialect = dialect;
+            this.maintained = maintained;
         }
 
         String alias(String prefix) {
@@ -94,6 +100,12 @@ final class Scope {
     // ---------------------------------------------------------------- expressions
 
     void expr(Fragment f, Expr<?, ?> e) {
+        MaintainedColumns.Entry stored = st.maintained.find(model, e);
+        if (stored != null) {
+            // The table keeps this value (triggers maintain it): read it, so an index can serve it.
+            f.sql(alias + "." + q(stored.column()));
+            return;
+        }
         if (e instanceof Col<?, ?> c) {
             column(f, c);
         } else if (e instanceof Literal<?, ?> l) {
@@ -283,6 +295,11 @@ final class Scope {
             predicate(f, n.term());
             f.sql(")");
         } else if (p instanceof Predicate.Exists<?> e) {
+            MaintainedColumns.Entry count = maintainedCount(e);
+            if (count != null) {
+                f.sql(alias + "." + q(count.column()) + " > 0");
+                return;
+            }
             Paths.Resolved r = Paths.relation(model, e.relation());
             Sub sub = subquery(r.relations());
             Fragment where = new Fragment().sql(sub.correlation);
@@ -293,6 +310,14 @@ final class Scope {
             }
             f.sql("EXISTS (SELECT 1 FROM ").sql(sub.from).sql(sub.scope.joins.text.toString()).sql(" WHERE ").append(where).sql(")");
         }
+    }
+
+    /** A maintained COUNT of the same related rows: "some row exists" is "the count is positive". */
+    private MaintainedColumns.Entry maintainedCount(Predicate.Exists<?> e) {
+        if (st.maintained.isEmpty()) {
+            return null;
+        }
+        return st.maintained.find(model, new Aggregate<>(Aggregate.Fn.COUNT, e.relation(), null, e.condition(), List.of(), Long.class));
     }
 
     private void junction(Fragment f, List<? extends Predicate<?>> terms, String op, String empty) {

@@ -26,6 +26,8 @@ public final class TestDatabases {
 
     private static final Object PG_LOCK = new Object();
     private static volatile DataSource postgres;
+    private static volatile EmbeddedPostgres embedded;
+    private static final Map<String, DataSource> PG_DATABASES = new ConcurrentHashMap<>();
     private static final Map<String, DataSource> H2 = new ConcurrentHashMap<>();
 
     private TestDatabases() {
@@ -55,8 +57,16 @@ public final class TestDatabases {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+        embedded = pg;
         HikariDataSource pool = pool("pg", pg.getJdbcUrl("postgres", "postgres"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (DataSource other : PG_DATABASES.values()) {
+                try {
+                    other.unwrap(HikariDataSource.class).close();
+                } catch (SQLException ignored) {
+                    // the JVM is exiting
+                }
+            }
             pool.close(); // before the server, so the pool does not log broken connections
             try {
                 pg.close();
@@ -74,6 +84,23 @@ public final class TestDatabases {
     public static DataSource h2(String name) {
         return H2.computeIfAbsent(name, n -> unclosable(pool("h2-" + n, "jdbc:h2:mem:" + n
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")));
+    }
+
+    /**
+     * Another database of the embedded PostgreSQL, created empty on first use: for tests that change
+     * the schema or the data, away from the shared fixture in {@link #postgres()}.
+     */
+    public static DataSource postgres(String database) {
+        DataSource main = postgres();
+        return PG_DATABASES.computeIfAbsent(database, name -> {
+            try (Connection c = main.getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create the database " + name, e);
+            }
+            return unclosable(pool("pg-" + name, embedded.getJdbcUrl("postgres", name)));
+        });
     }
 
     private static HikariDataSource pool(String name, String url) {
