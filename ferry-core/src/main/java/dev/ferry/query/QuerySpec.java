@@ -73,6 +73,11 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
         return new QuerySpec<>(model, where, orders, limit, offset, after, joins, prefetches, computations, p);
     }
 
+    /** The ordering rows come in: the orderBy terms, then the key unless present. */
+    public Ordering ordering() {
+        return Ordering.of(this);
+    }
+
     /** Whether the statements of this query (and its prefetches) have a per-parent or overall window. */
     public boolean hasWindow() {
         return limit >= 0 || offset > 0;

@@ -3,10 +3,10 @@ package dev.ferry.sql;
 import dev.ferry.model.EntityModel;
 import dev.ferry.model.Property;
 import dev.ferry.model.Relation;
-import dev.ferry.query.Col;
 import dev.ferry.query.Computation;
 import dev.ferry.query.Expr;
 import dev.ferry.query.Order;
+import dev.ferry.query.Ordering;
 import dev.ferry.query.Paths;
 import dev.ferry.query.QuerySpec;
 
@@ -54,12 +54,13 @@ public final class Renderer {
         Scope.State st = new Scope.State(dialect);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
         withTotal = withTotal && q.hasWindow();
+        Ordering ordering = q.ordering();
         boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
         if (!cutFirst) {
             Scope.Joins joins = new Scope.Joins();
             Scope root = new Scope(st, q.model(), "t0", joins, computed);
             Fragment where = where(root, q);
-            Fragment order = orderBy(root, q, null);
+            Fragment order = orderBy(root, ordering, null);
             List<Fragment> terms = new ArrayList<>();
             Layout layout = selectList(root, q, terms, 0);
             if (withTotal) {
@@ -74,7 +75,7 @@ public final class Renderer {
         Scope.Joins innerJoins = new Scope.Joins();
         Scope inner = new Scope(st, q.model(), "t0", innerJoins, computed);
         Fragment innerWhere = where(inner, q);
-        List<Order<?>> orders = effectiveOrders(q);
+        List<Ordering.Term> orders = ordering.terms();
         List<Fragment> innerTerms = new ArrayList<>();
         rootColumns(inner, innerTerms);
         Fragment innerSelect = commaList(innerTerms, false);
@@ -83,7 +84,7 @@ public final class Renderer {
             inner.expr(innerSelect, orders.get(i).expr());
             innerSelect.sql(" AS _o" + i);
         }
-        Fragment innerOrder = orderBy(inner, q, "");
+        Fragment innerOrder = orderBy(inner, ordering, "");
         Fragment sub = new Fragment().sql("SELECT ").append(innerSelect).sql(" FROM ").sql(inner.q(q.model().table()))
                 .sql(" t0").sql(innerJoins.text.toString()).append(innerWhere).append(innerOrder);
         dialect.limitOffset(sub, q.limit(), q.offset());
@@ -96,7 +97,7 @@ public final class Renderer {
             terms.add(total(q));
         }
         Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
-                .sql(outerJoins.text.toString()).append(orderBy(outer, q, "t0."));
+                .sql(outerJoins.text.toString()).append(orderBy(outer, ordering, "t0."));
         return new SelectStatement(f.toSql(), layout);
     }
 
@@ -119,7 +120,7 @@ public final class Renderer {
             return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
                     .sql(joins.text.toString()).append(where);
         }
-        Fragment order = orderBy(root, q, null);
+        Fragment order = orderBy(root, q.ordering(), null);
         Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(q.model().table())).sql(" t0")
                 .sql(joins.text.toString()).append(where).append(order);
         dialect.limitOffset(sub, q.limit(), q.offset());
@@ -135,7 +136,7 @@ public final class Renderer {
         Fragment f = new Fragment().sql("SELECT 1 FROM ").sql(root.q(q.model().table())).sql(" t0")
                 .sql(joins.text.toString()).append(where);
         if (q.offset() > 0) {
-            f.append(orderBy(root, q, null));
+            f.append(orderBy(root, q.ordering(), null));
         }
         dialect.limitOffset(f, q.limit() == 0 ? 0 : 1, q.offset());
         return f.toSql();
@@ -197,13 +198,13 @@ public final class Renderer {
         Fragment select = commaList(terms, q.hasWindow());
         if (!q.hasWindow()) {
             // Rendered before the FROM text is read: ordering by a to-one path adds its join.
-            Fragment order = rel instanceof Relation.ToOne ? new Fragment() : orderBy(root, q, null);
+            Fragment order = rel instanceof Relation.ToOne ? new Fragment() : orderBy(root, q.ordering(), null);
             Fragment f = new Fragment().sql("SELECT ").append(select).sql(" FROM ").sql(from).sql(joins.text.toString())
                     .append(where).append(order);
             return new SelectStatement(f.toSql(), layout);
         }
         Fragment window = new Fragment().sql("ROW_NUMBER() OVER (PARTITION BY ").sql(keyExpr);
-        window.append(orderBy(root, q, null));
+        window.append(orderBy(root, q.ordering(), null));
         window.sql(")");
         Fragment inner = new Fragment().sql("SELECT ").append(select).sql(", ").append(window).sql(" AS _rn FROM ").sql(from)
                 .sql(joins.text.toString()).append(where);
@@ -288,42 +289,25 @@ public final class Renderer {
         f.sql(")");
     }
 
-    /** The ordering, ended by the key so results are deterministic (and pages never overlap). */
-    private static List<Order<?>> effectiveOrders(QuerySpec<?> q) {
-        List<Order<?>> orders = new ArrayList<>(q.orders());
-        Property id = q.model().id();
-        boolean hasKey = false;
-        for (Order<?> o : orders) {
-            if (o.expr() instanceof Col<?, ?> c && c.path().size() == 1
-                    && Paths.column(q.model(), c.path(), null).leaf() == id) {
-                hasKey = true;
-            }
-        }
-        if (!hasKey) {
-            orders.add(new Order<>(new Col<>(q.model().type(), List.of(id.name()), Object.class), false, Order.Nulls.LAST));
-        }
-        return orders;
-    }
-
     /**
-     * ORDER BY the effective ordering. {@code exposed} null renders the expressions; "" or "t0."
-     * refers to the inner query's {@code _o<i>} columns instead.
+     * ORDER BY the ordering (the key last, NULL placement normalised: {@link Ordering}). {@code exposed}
+     * null renders the expressions; "" or "t0." refers to the inner query's {@code _o<i>} columns instead.
      */
-    private Fragment orderBy(Scope s, QuerySpec<?> q, String exposed) {
-        List<Order<?>> orders = effectiveOrders(q);
+    private Fragment orderBy(Scope s, Ordering ordering, String exposed) {
+        List<Ordering.Term> terms = ordering.terms();
         Fragment f = new Fragment().sql(" ORDER BY ");
-        for (int i = 0; i < orders.size(); i++) {
-            Order<?> o = orders.get(i);
+        for (int i = 0; i < terms.size(); i++) {
+            Ordering.Term t = terms.get(i);
             if (i > 0) {
                 f.sql(", ");
             }
             Fragment term = new Fragment();
             if (exposed == null) {
-                s.expr(term, o.expr());
+                s.expr(term, t.expr());
             } else {
                 term.sql(exposed + "_o" + i);
             }
-            dialect.orderTerm(f, term, o.descending(), o.nulls() == Order.Nulls.FIRST);
+            dialect.orderTerm(f, term, t.descending(), t.nullsFirst());
         }
         return f;
     }

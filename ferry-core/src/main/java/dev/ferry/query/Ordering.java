@@ -1,0 +1,85 @@
+package dev.ferry.query;
+
+import dev.ferry.model.EntityModel;
+import dev.ferry.model.Property;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The order a query's rows come in and are paged by: its {@code orderBy} terms, then the entity's
+ * key unless a term is the key, so the order is total. The appended key takes the last term's
+ * direction (ascending without terms): one index {@code (a, id)} then serves {@code a ASC, id ASC}
+ * forward and {@code a DESC, id DESC} backward, and a keyset condition over a same-direction run is
+ * one row-value comparison. A term that cannot be NULL takes its direction's default NULL placement
+ * (ASC NULLS LAST, DESC NULLS FIRST) whatever its {@link Order} says: the same order for NOT NULL
+ * values, and the one an ascending index gives when read backwards.
+ *
+ * @param terms       as rendered, the key last unless {@code orderBy} has it
+ * @param keyAppended whether the key was appended (it is not one of the {@code orderBy} terms)
+ */
+public record Ordering(EntityModel<?> model, List<Term> terms, boolean keyAppended) {
+
+    /**
+     * One ORDER BY term as rendered.
+     *
+     * @param nullsFirst where NULLs sort; for a term that cannot be NULL, the direction's default
+     * @param nullable   whether the term can be NULL for some row ({@link Nullability})
+     */
+    public record Term(Expr<?, ?> expr, boolean descending, boolean nullsFirst, boolean nullable) {
+
+        /** The term for messages: {@code Occurrence.determinationScore}. */
+        public String label() {
+            if (expr instanceof Col<?, ?> c) {
+                return c.toString();
+            }
+            if (expr instanceof Aggregate<?, ?> a) {
+                return "Agg." + a.fn().name().toLowerCase(Locale.ROOT) + "(" + String.join(".", a.relation()) + ")";
+            }
+            return expr.getClass().getSimpleName();
+        }
+
+        @Override
+        public String toString() {
+            return label() + (descending ? " DESC" : " ASC") + (nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    public Ordering {
+        terms = List.copyOf(terms);
+    }
+
+    /** The ordering of {@code q}. Computed on each call: rendering asks once per statement. */
+    public static Ordering of(QuerySpec<?> q) {
+        EntityModel<?> model = q.model();
+        Map<Property, Expr<?, ?>> computed = Map.of();
+        if (!q.computations().isEmpty()) {
+            computed = new HashMap<>();
+            for (Computation c : q.computations()) {
+                computed.put(c.target(), c.expr());
+            }
+        }
+        List<Term> terms = new ArrayList<>(q.orders().size() + 1);
+        boolean hasKey = false;
+        for (Order<?> o : q.orders()) {
+            boolean nullable = Nullability.nullable(model, o.expr(), computed);
+            boolean nullsFirst = nullable ? o.nulls() == Order.Nulls.FIRST : o.descending();
+            terms.add(new Term(o.expr(), o.descending(), nullsFirst, nullable));
+            hasKey |= o.expr() instanceof Col<?, ?> c && c.path().size() == 1 && model.findProperty(c.path().get(0)) == model.id();
+        }
+        if (!hasKey) {
+            boolean descending = !terms.isEmpty() && terms.get(terms.size() - 1).descending();
+            Col<?, Object> key = new Col<>(model.type(), List.of(model.id().name()), Object.class);
+            terms.add(new Term(key, descending, descending, false));
+        }
+        return new Ordering(model, terms, !hasKey);
+    }
+
+    @Override
+    public String toString() {
+        return terms.toString();
+    }
+}
