@@ -1,5 +1,6 @@
 package dev.ferry.query;
 
+import dev.ferry.error.InvalidQueryException;
 import dev.ferry.model.EntityModel;
 import dev.ferry.model.Property;
 
@@ -76,6 +77,36 @@ public record Ordering(EntityModel<?> model, List<Term> terms, boolean keyAppend
             terms.add(new Term(key, descending, descending, false));
         }
         return new Ordering(model, terms, !hasKey);
+    }
+
+    /**
+     * Checks a keyset position against this ordering: one value per term, the key last, and no NULL
+     * for a term that cannot be NULL.
+     */
+    void checkPosition(List<Object> values) {
+        int explicit = terms.size() - (keyAppended ? 1 : 0);
+        if (values.size() != terms.size()) {
+            if (keyAppended && explicit > 0 && values.size() == explicit) {
+                throw new InvalidQueryException("after(...) got one value per orderBy term, but the ordering ends with "
+                        + key().label() + " to break ties (orderBy has no key): pass the last row's "
+                        + model.id().name() + " as one more value, after(..., lastRow." + model.id().name()
+                        + "())");
+            }
+            throw new InvalidQueryException("after(...) takes one value per ordering term, the key last: the ordering is "
+                    + this + " (" + terms.size() + (terms.size() == 1 ? " term), " : " terms), ") + values.size()
+                    + (values.size() == 1 ? " value was given" : " values were given"));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Term t = terms.get(i);
+            if (values.get(i) == null && !t.nullable()) {
+                throw new InvalidQueryException("after(...): the value for " + t.label() + " is null, but "
+                        + t.label() + " cannot be NULL; pass the last row's value");
+            }
+        }
+    }
+
+    private Term key() {
+        return terms.get(terms.size() - 1);
     }
 
     @Override

@@ -81,11 +81,7 @@ public final class Query<T> {
         for (Order<T> o : orders) {
             Check.expr(spec.model(), o.expr());
         }
-        if (spec.after() != null && spec.after().size() != orders.size()) {
-            throw new InvalidQueryException("after(...) has " + spec.after().size() + " values but the new ordering has "
-                    + orders.size() + " terms; call after(...) again");
-        }
-        return with(spec.withOrders(orders));
+        return with(checkedPosition(spec.withOrders(orders), "orderBy(...)"));
     }
 
     /** At most {@code limit} rows; in a prefetch, at most {@code limit} per parent (top-N, in SQL). */
@@ -105,19 +101,43 @@ public final class Query<T> {
     }
 
     /**
-     * Keyset pagination: rows strictly after the row whose ordering values are {@code values}, one per
-     * {@code orderBy} term, in order. End the ordering with a unique column (the key) so pages never
-     * skip or repeat a row. Nulls are placed as the ordering says.
+     * Keyset pagination: the rows strictly after the row whose ordering values are {@code values}. The
+     * ordering is the {@code orderBy} terms, then the entity's key unless one of them is the key (in the
+     * last term's direction), so it is total and pages never skip or repeat a row: give one value per
+     * term, the key last. For {@code orderBy(DETERMINATION_SCORE.desc())} that is
+     * {@code after(last.determinationScore(), last.id())}.
+     * A term that cannot be NULL (a key, a primitive, {@code @Column(nullable = false)}) refuses a NULL value.
+     *
+     * <p>Rendered as disjoint branches, each a prefix of equalities on earlier terms and one range over
+     * a run of same-direction terms as a row-value comparison, {@code (updated_at, id) < (?, ?)}: an
+     * index on those columns is read from the position and stops after the page. NULLs of a nullable
+     * term that sort after the position get a branch of their own ({@code OR score IS NULL}); with a
+     * {@code limit} the branches become a UNION ALL of one LIMITed SELECT each, so each stays one index
+     * range. {@code count()}, {@code exists()} and {@code page()}'s total keep the position.
      */
     public Query<T> after(Object... values) {
-        if (spec.orders().isEmpty()) {
-            throw new InvalidQueryException("after(...) needs an ordering: call orderBy(...) first, ending with a unique column such as the id");
+        return with(checkedPosition(spec.withAfter(Arrays.asList(values)), null));
+    }
+
+    /**
+     * {@code s}, after checking its keyset position (if any) against its ordering. {@code step} names a
+     * later call that changed the ordering ({@code orderBy}, {@code annotate}); null for after(...) itself.
+     */
+    private static <T> QuerySpec<T> checkedPosition(QuerySpec<T> s, String step) {
+        if (s.after() == null) {
+            return s;
         }
-        if (values.length != spec.orders().size()) {
-            throw new InvalidQueryException("after(...) takes one value per orderBy term: the ordering has "
-                    + spec.orders().size() + " terms, " + values.length + " values were given");
+        Ordering ordering = s.ordering();
+        try {
+            ordering.checkPosition(s.after());
+        } catch (InvalidQueryException e) {
+            if (step == null) {
+                throw e;
+            }
+            throw new InvalidQueryException(step + " after after(...): the keyset position (" + s.after().size()
+                    + " values) does not fit the ordering " + ordering + " any more; call after(...) after " + step);
         }
-        return with(spec.withAfter(Arrays.asList(values)));
+        return s;
     }
 
     // ---------------------------------------------------------------- loading related rows
@@ -198,7 +218,8 @@ public final class Query<T> {
             }
         }
         list.add(new Computation(r.leaf(), expr));
-        return with(spec.withComputations(list));
+        // An annotation decides whether an ordering term on its component can be NULL.
+        return with(checkedPosition(spec.withComputations(list), "annotate(...)"));
     }
 
     /** The fetch policy for relations this query did not load; null inherits. */

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param limit  -1 for none; in a prefetch, per parent
  * @param offset 0 for none; in a prefetch, per parent
- * @param after  keyset values, one per order term; null for none
+ * @param after  keyset values, one per term of {@link #ordering()} (the key last); null for none
  * @param joins  to-one paths loaded in the same statement
  * @param policy null to inherit
  */
@@ -73,7 +73,7 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
         return new QuerySpec<>(model, where, orders, limit, offset, after, joins, prefetches, computations, p);
     }
 
-    /** The ordering rows come in: the orderBy terms, then the key unless present. */
+    /** The ordering rows come in and keyset positions refer to: the orderBy terms, then the key unless present. */
     public Ordering ordering() {
         return Ordering.of(this);
     }

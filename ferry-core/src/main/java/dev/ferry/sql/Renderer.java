@@ -5,7 +5,6 @@ import dev.ferry.model.Property;
 import dev.ferry.model.Relation;
 import dev.ferry.query.Computation;
 import dev.ferry.query.Expr;
-import dev.ferry.query.Order;
 import dev.ferry.query.Ordering;
 import dev.ferry.query.Paths;
 import dev.ferry.query.QuerySpec;
@@ -53,18 +52,19 @@ public final class Renderer {
     public SelectStatement list(QuerySpec<?> q, boolean withTotal) {
         Scope.State st = new Scope.State(dialect);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
-        withTotal = withTotal && q.hasWindow();
         Ordering ordering = q.ordering();
-        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
+        Keyset keyset = Keyset.of(ordering, q.after());
+        withTotal = withTotal && q.hasWindow();
+        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty() || unionOfBranches(q, keyset));
         if (!cutFirst) {
             Scope.Joins joins = new Scope.Joins();
             Scope root = new Scope(st, q.model(), "t0", joins, computed);
-            Fragment where = where(root, q);
+            Fragment where = where(root, q, keyset, Keyset.ALL);
             Fragment order = orderBy(root, ordering, null);
             List<Fragment> terms = new ArrayList<>();
             Layout layout = selectList(root, q, terms, 0);
             if (withTotal) {
-                terms.add(total(q));
+                terms.add(total(q, ordering));
             }
             Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(root.q(q.model().table())).sql(" t0")
                     .sql(joins.text.toString()).append(where).append(order);
@@ -72,59 +72,97 @@ public final class Renderer {
             return new SelectStatement(f.toSql(), layout);
         }
         // Inner: the page of root rows, with each ordering term exposed as _o<i> for the outer ORDER BY.
-        Scope.Joins innerJoins = new Scope.Joins();
-        Scope inner = new Scope(st, q.model(), "t0", innerJoins, computed);
-        Fragment innerWhere = where(inner, q);
-        List<Ordering.Term> orders = ordering.terms();
-        List<Fragment> innerTerms = new ArrayList<>();
-        rootColumns(inner, innerTerms);
-        Fragment innerSelect = commaList(innerTerms, false);
-        for (int i = 0; i < orders.size(); i++) {
-            innerSelect.sql(", ");
-            inner.expr(innerSelect, orders.get(i).expr());
-            innerSelect.sql(" AS _o" + i);
-        }
-        Fragment innerOrder = orderBy(inner, ordering, "");
-        Fragment sub = new Fragment().sql("SELECT ").append(innerSelect).sql(" FROM ").sql(inner.q(q.model().table()))
-                .sql(" t0").sql(innerJoins.text.toString()).append(innerWhere).append(innerOrder);
-        dialect.limitOffset(sub, q.limit(), q.offset());
+        Fragment sub = cut(st, q, ordering, keyset, computed, true);
         // Outer: joins and annotations for the page's rows only.
         Scope.Joins outerJoins = new Scope.Joins();
         Scope outer = new Scope(st, q.model(), "t0", outerJoins, computed);
         List<Fragment> terms = new ArrayList<>();
         Layout layout = selectList(outer, q, terms, 0);
         if (withTotal) {
-            terms.add(total(q));
+            terms.add(total(q, ordering));
         }
         Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
                 .sql(outerJoins.text.toString()).append(orderBy(outer, ordering, "t0."));
         return new SelectStatement(f.toSql(), layout);
     }
 
-    /** {@code (SELECT COUNT(*) ...)} of the query without its window; its aliases shadow the outer ones. */
-    private Fragment total(QuerySpec<?> q) {
-        return new Fragment().sql("(").append(countFragment(q.withoutWindow())).sql(")");
+    /**
+     * Whether the window is cut as a UNION ALL of one LIMITed SELECT per keyset branch: with a limit
+     * and several branches. Each branch is then one index range that stops after the page, where their
+     * OR would be read as one range and filtered (design.md, "Keyset pagination").
+     */
+    private static boolean unionOfBranches(QuerySpec<?> q, Keyset keyset) {
+        return keyset != null && keyset.branches() > 1 && q.limit() >= 0;
+    }
+
+    /**
+     * The rows of the window, in order, each ordering term exposed as {@code _o<i>} (and with
+     * {@code rootColumns}, the root's columns first), as the body of a derived table. With
+     * {@link #unionOfBranches} it is {@code (SELECT ... branch 1 ... LIMIT offset+limit) UNION ALL (...)}
+     * ordered and cut again.
+     */
+    private Fragment cut(Scope.State st, QuerySpec<?> q, Ordering ordering, Keyset keyset, Map<Property, Expr<?, ?>> computed,
+                         boolean rootColumns) {
+        if (!unionOfBranches(q, keyset)) {
+            Fragment f = ordered(st, q, ordering, keyset, Keyset.ALL, computed, rootColumns);
+            dialect.limitOffset(f, q.limit(), q.offset());
+            return f;
+        }
+        long perBranch = q.offset() > Long.MAX_VALUE - q.limit() ? Long.MAX_VALUE : q.offset() + q.limit();
+        Fragment f = new Fragment();
+        for (int b = 0; b < keyset.branches(); b++) {
+            Fragment member = ordered(st, q, ordering, keyset, b, computed, rootColumns);
+            dialect.limitOffset(member, perBranch, 0);
+            f.sql(b == 0 ? "(" : " UNION ALL (").append(member).sql(")");
+        }
+        f.append(orderBy(null, ordering, ""));
+        dialect.limitOffset(f, q.limit(), q.offset());
+        return f;
+    }
+
+    /** {@code SELECT [root columns,] e_i AS _o<i> FROM ... WHERE ... ORDER BY _o<i>}, for keyset branch {@code branch}. */
+    private Fragment ordered(Scope.State st, QuerySpec<?> q, Ordering ordering, Keyset keyset, int branch,
+                             Map<Property, Expr<?, ?>> computed, boolean rootColumns) {
+        Scope.Joins joins = new Scope.Joins();
+        Scope s = new Scope(st, q.model(), "t0", joins, computed);
+        Fragment where = where(s, q, keyset, branch);
+        List<Fragment> terms = new ArrayList<>();
+        if (rootColumns) {
+            rootColumns(s, terms);
+        }
+        List<Ordering.Term> orders = ordering.terms();
+        for (int i = 0; i < orders.size(); i++) {
+            Fragment term = new Fragment();
+            s.expr(term, orders.get(i).expr());
+            terms.add(term.sql(" AS _o" + i));
+        }
+        Fragment order = orderBy(s, ordering, "");
+        return new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(s.q(q.model().table()))
+                .sql(" t0").sql(joins.text.toString()).append(where).append(order);
+    }
+
+    /** {@code (SELECT COUNT(*) ...)} of the query without its window (the keyset position stays); its aliases shadow the outer ones. */
+    private Fragment total(QuerySpec<?> q, Ordering ordering) {
+        return new Fragment().sql("(").append(countFragment(q.withoutWindow(), ordering)).sql(")");
     }
 
     /** {@code SELECT COUNT(*)} of the query (of its window, if it has one). */
     public Sql count(QuerySpec<?> q) {
-        return countFragment(q).toSql();
+        return countFragment(q, q.ordering()).toSql();
     }
 
-    private Fragment countFragment(QuerySpec<?> q) {
+    private Fragment countFragment(QuerySpec<?> q, Ordering ordering) {
         Scope.State st = new Scope.State(dialect);
-        Scope.Joins joins = new Scope.Joins();
-        Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
-        Fragment where = where(root, q);
-        if (!q.hasWindow()) {
-            return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
-                    .sql(joins.text.toString()).append(where);
+        Map<Property, Expr<?, ?>> computed = computedMap(q);
+        Keyset keyset = Keyset.of(ordering, q.after());
+        if (q.hasWindow()) {
+            return new Fragment().sql("SELECT COUNT(*) FROM (").append(cut(st, q, ordering, keyset, computed, false)).sql(") x");
         }
-        Fragment order = orderBy(root, q.ordering(), null);
-        Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(q.model().table())).sql(" t0")
-                .sql(joins.text.toString()).append(where).append(order);
-        dialect.limitOffset(sub, q.limit(), q.offset());
-        return new Fragment().sql("SELECT COUNT(*) FROM (").append(sub).sql(") x");
+        Scope.Joins joins = new Scope.Joins();
+        Scope root = new Scope(st, q.model(), "t0", joins, computed);
+        Fragment where = where(root, q, keyset, Keyset.ALL);
+        return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
+                .sql(joins.text.toString()).append(where);
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */
@@ -132,12 +170,12 @@ public final class Renderer {
         Scope.State st = new Scope.State(dialect);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
-        Fragment where = where(root, q);
+        Ordering ordering = q.ordering();
+        // Any row will do: the keyset branches stay one OR'ed condition (no ORDER BY to cut each by).
+        Fragment where = where(root, q, Keyset.of(ordering, q.after()), Keyset.ALL);
+        Fragment order = q.offset() > 0 ? orderBy(root, ordering, null) : new Fragment();
         Fragment f = new Fragment().sql("SELECT 1 FROM ").sql(root.q(q.model().table())).sql(" t0")
-                .sql(joins.text.toString()).append(where);
-        if (q.offset() > 0) {
-            f.append(orderBy(root, q.ordering(), null));
-        }
+                .sql(joins.text.toString()).append(where).append(order);
         dialect.limitOffset(f, q.limit() == 0 ? 0 : 1, q.offset());
         return f.toSql();
     }
@@ -226,67 +264,18 @@ public final class Renderer {
         return m;
     }
 
-    /** WHERE with the query's condition and its keyset position; empty when there is neither. */
-    private Fragment where(Scope s, QuerySpec<?> q) {
+    /** WHERE with the query's condition and keyset branch {@code branch} (or all of them); empty when there is neither. */
+    private Fragment where(Scope s, QuerySpec<?> q, Keyset keyset, int branch) {
         Fragment f = new Fragment();
-        boolean any = false;
         if (q.where() != null) {
             f.sql(" WHERE ");
             s.predicate(f, q.where());
-            any = true;
         }
-        if (q.after() != null) {
-            f.sql(any ? " AND " : " WHERE ");
-            keyset(s, f, q.orders(), q.after());
+        if (keyset != null) {
+            f.sql(q.where() != null ? " AND " : " WHERE ");
+            keyset.render(s, f, branch);
         }
         return f;
-    }
-
-    /** Rows strictly after {@code values} in the ordering, NULL placement included. */
-    private void keyset(Scope s, Fragment f, List<? extends Order<?>> orders, List<Object> values) {
-        List<Fragment> alternatives = new ArrayList<>();
-        for (int i = 0; i < orders.size(); i++) {
-            Order<?> o = orders.get(i);
-            Object v = values.get(i);
-            Fragment after = new Fragment();
-            if (v == null) {
-                if (o.nulls() == Order.Nulls.LAST) {
-                    continue; // nothing sorts after NULL on this term
-                }
-                s.expr(after, o.expr());
-                after.sql(" IS NOT NULL");
-            } else {
-                boolean nullsAfter = o.nulls() == Order.Nulls.LAST;
-                after.sql(nullsAfter ? "(" : "");
-                s.expr(after, o.expr());
-                after.sql(o.descending() ? " < " : " > ").param(v);
-                if (nullsAfter) {
-                    after.sql(" OR ");
-                    s.expr(after, o.expr());
-                    after.sql(" IS NULL)");
-                }
-            }
-            Fragment alt = new Fragment().sql("(");
-            for (int j = 0; j < i; j++) {
-                s.expr(alt, orders.get(j).expr());
-                if (values.get(j) == null) {
-                    alt.sql(" IS NULL AND ");
-                } else {
-                    alt.sql(" = ").param(values.get(j)).sql(" AND ");
-                }
-            }
-            alt.append(after).sql(")");
-            alternatives.add(alt);
-        }
-        if (alternatives.isEmpty()) {
-            f.sql("1=0");
-            return;
-        }
-        f.sql("(");
-        for (int i = 0; i < alternatives.size(); i++) {
-            f.sql(i == 0 ? "" : " OR ").append(alternatives.get(i));
-        }
-        f.sql(")");
     }
 
     /**
