@@ -3,12 +3,15 @@ package dev.ferry.query;
 import dev.ferry.error.InvalidQueryException;
 import dev.ferry.model.EntityModel;
 import dev.ferry.model.Property;
+import dev.ferry.model.Relation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * The order a query's rows come in and are paged by: its {@code orderBy} terms, then the entity's
@@ -90,23 +93,62 @@ public record Ordering(EntityModel<?> model, List<Term> terms, boolean keyAppend
                 throw new InvalidQueryException("after(...) got one value per orderBy term, but the ordering ends with "
                         + key().label() + " to break ties (orderBy has no key): pass the last row's "
                         + model.id().name() + " as one more value, after(..., lastRow." + model.id().name()
-                        + "())");
+                        + "()), or use after(query.cursor(lastRow))");
             }
             throw new InvalidQueryException("after(...) takes one value per ordering term, the key last: the ordering is "
                     + this + " (" + terms.size() + (terms.size() == 1 ? " term), " : " terms), ") + values.size()
-                    + (values.size() == 1 ? " value was given" : " values were given"));
+                    + (values.size() == 1 ? " value was given" : " values were given")
+                    + "; or use after(query.cursor(lastRow))");
         }
         for (int i = 0; i < values.size(); i++) {
             Term t = terms.get(i);
             if (values.get(i) == null && !t.nullable()) {
                 throw new InvalidQueryException("after(...): the value for " + t.label() + " is null, but "
-                        + t.label() + " cannot be NULL; pass the last row's value");
+                        + t.label() + " cannot be NULL; pass the last row's value, or use after(query.cursor(lastRow))");
             }
         }
     }
 
+    /** The Java type of a term's values (boxed); Object when the expression does not say. */
+    Class<?> valueType(Term t) {
+        if (t.expr() instanceof Col<?, ?> c) {
+            Paths.Resolved r = Paths.column(model, c.path(), null);
+            Property leaf = r.leaf();
+            return Paths.boxed(leaf.kind() == Property.Kind.TO_ONE ? model.models().of(leaf.target()).id().type() : leaf.type());
+        }
+        return Paths.boxed(t.expr().type());
+    }
+
     private Term key() {
         return terms.get(terms.size() - 1);
+    }
+
+    /**
+     * A short hash of the ordering (entity, terms by their resolved names, directions and NULL
+     * placement): a cursor token carries it, so a token of another ordering is refused.
+     */
+    int fingerprint() {
+        StringBuilder text = new StringBuilder(model.name());
+        for (Term t : terms) {
+            text.append(';').append(canonical(t.expr())).append(t.descending() ? " DESC" : " ASC")
+                    .append(t.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        return (int) crc.getValue();
+    }
+
+    /** A column by its component names (a path may use column names as aliases); other expressions as written. */
+    private String canonical(Expr<?, ?> e) {
+        if (!(e instanceof Col<?, ?> c)) {
+            return e.toString();
+        }
+        Paths.Resolved r = Paths.column(model, c.path(), null);
+        StringBuilder path = new StringBuilder();
+        for (Relation rel : r.relations()) {
+            path.append(rel.name()).append('.');
+        }
+        return path.append(r.leaf().name()).toString();
     }
 
     @Override

@@ -105,7 +105,7 @@ public final class Query<T> {
      * ordering is the {@code orderBy} terms, then the entity's key unless one of them is the key (in the
      * last term's direction), so it is total and pages never skip or repeat a row: give one value per
      * term, the key last. For {@code orderBy(DETERMINATION_SCORE.desc())} that is
-     * {@code after(last.determinationScore(), last.id())}.
+     * {@code after(last.determinationScore(), last.id())}; {@link #cursor(Object)} reads them for you.
      * A term that cannot be NULL (a key, a primitive, {@code @Column(nullable = false)}) refuses a NULL value.
      *
      * <p>Rendered as disjoint branches, each a prefix of equalities on earlier terms and one range over
@@ -117,6 +117,58 @@ public final class Query<T> {
      */
     public Query<T> after(Object... values) {
         return with(checkedPosition(spec.withAfter(Arrays.asList(values)), null));
+    }
+
+    /** {@link #after(Object...)} at a position from {@link #cursor(Object)} or {@link #cursor(String)} of this ordering. */
+    public Query<T> after(Cursor position) {
+        if (position == null) {
+            throw new InvalidQueryException("after(cursor): the cursor is null; for the first page, do not call after(...)");
+        }
+        Ordering ordering = spec.ordering();
+        if (position.ordering() != ordering.fingerprint()) {
+            throw new InvalidQueryException("after(cursor): the cursor belongs to another ordering than this query's "
+                    + ordering + "; read it with cursor(...) of a query with this ordering");
+        }
+        return after(position.values().toArray());
+    }
+
+    /**
+     * The keyset position of {@code row}, a row this query (or one with its ordering) loaded: its
+     * ordering values, read from the row's columns, from to-one targets it loaded ({@code join}) and
+     * from the {@code @Computed} components this query annotates. Page on with {@code after(cursor)},
+     * or hand {@link Cursor#token()} to a client.
+     */
+    public Cursor cursor(T row) {
+        return Cursor.at(spec, spec.ordering(), row);
+    }
+
+    /**
+     * Parses a {@link Cursor#token()} against this query's ordering. A malformed token, or one of another
+     * ordering, is an {@link InvalidQueryException} (for a web service, a 400).
+     */
+    public Cursor cursor(String token) {
+        Cursor c = CursorToken.decode(token);
+        Ordering ordering = spec.ordering();
+        if (c.ordering() != ordering.fingerprint()) {
+            throw new InvalidQueryException("the cursor token belongs to another ordering than this query's " + ordering
+                    + "; a token pages only the ordering it was read with: start again from the first page");
+        }
+        List<Ordering.Term> terms = ordering.terms();
+        if (c.values().size() != terms.size()) {
+            throw new InvalidQueryException("malformed cursor token (" + c.values().size() + " values for "
+                    + terms.size() + " ordering terms); pass the token Cursor.token() gave, unchanged");
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            Object v = c.values().get(i);
+            Class<?> type = ordering.valueType(terms.get(i));
+            if (v != null && !type.isInstance(v)) {
+                throw new InvalidQueryException("malformed cursor token (the value for " + terms.get(i).label() + " is a "
+                        + v.getClass().getSimpleName() + ", not a " + type.getSimpleName()
+                        + "); pass the token Cursor.token() gave, unchanged");
+            }
+        }
+        ordering.checkPosition(c.values());
+        return c;
     }
 
     /**

@@ -82,15 +82,16 @@ class ErrorsTest {
         assertThatThrownBy(() -> ferry.from(Occurrence.class).after(0.5, 3L))
                 .as("without orderBy the ordering is the key").isInstanceOf(InvalidQueryException.class)
                 .hasMessage("after(...) takes one value per ordering term, the key last: the ordering is "
-                        + "[Occurrence.id ASC NULLS LAST] (1 term), 2 values were given");
+                        + "[Occurrence.id ASC NULLS LAST] (1 term), 2 values were given; or use after(query.cursor(lastRow))");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.DETERMINATION_SCORE.desc()).after(0.5))
                 .as("the implicit tie-breaker needs its value").isInstanceOf(InvalidQueryException.class)
                 .hasMessage("after(...) got one value per orderBy term, but the ordering ends with Occurrence.id to break ties "
-                        + "(orderBy has no key): pass the last row's id as one more value, after(..., lastRow.id())");
+                        + "(orderBy has no key): pass the last row's id as one more value, after(..., lastRow.id()), "
+                        + "or use after(query.cursor(lastRow))");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.UPDATED_AT.desc()).after(null, 3L))
                 .isInstanceOf(InvalidQueryException.class)
                 .hasMessage("after(...): the value for Occurrence.updatedAt is null, but Occurrence.updatedAt cannot be NULL; "
-                        + "pass the last row's value");
+                        + "pass the last row's value, or use after(query.cursor(lastRow))");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.DETERMINATION_SCORE.desc()).after(0.5, 3L)
                 .orderBy(Occurrence_.DETERMINATION_SCORE.desc(), Occurrence_.CREATED_AT.asc()))
                 .isInstanceOf(InvalidQueryException.class)

@@ -1,9 +1,12 @@
 package dev.ferry.engine;
 
 import dev.ferry.Ferry;
+import dev.ferry.error.InvalidQueryException;
 import dev.ferry.fixture.*;
 import dev.ferry.query.Agg;
+import dev.ferry.query.Cursor;
 import dev.ferry.query.Expr;
+import dev.ferry.query.Order;
 import dev.ferry.query.Page;
 import dev.ferry.query.Query;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Keyset pagination against a plain-SQL oracle. Each case is an ordering over fixture columns with
@@ -32,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * joins, on annotations, with and without the page cut first) and the same ordering written in SQL,
  * selecting each row's id and then its ordering values (the key last). Walking every page with
  * {@code after(...)} must give the oracle's order, as OFFSET paging does; the position keeps its
- * meaning in count(), exists(), page() and under an offset.
+ * meaning in count(), exists(), page() and under an offset. The same walks go by {@code cursor(lastRow)}
+ * (whose values must be the oracle's) and by its token.
  */
 abstract class KeysetCases extends SeededDatabase {
 
@@ -43,8 +49,10 @@ abstract class KeysetCases extends SeededDatabase {
     /**
      * @param oracle   {@code SELECT id, ordering values... ORDER BY ...}: the expected order and each row's position
      * @param nullRows how many rows have a NULL among their ordering values (so a case cannot lose its NULLs unseen)
+     * @param fromRow  whether cursor(row) can read the ordering from a row (not an expression, joins loaded)
      */
-    record Case<T>(String name, Function<Ferry, Query<T>> query, ToLongFunction<T> id, String oracle, long nullRows) {
+    record Case<T>(String name, Function<Ferry, Query<T>> query, ToLongFunction<T> id, String oracle, long nullRows,
+                   boolean fromRow) {
         @Override
         public String toString() {
             return name;
@@ -67,12 +75,19 @@ abstract class KeysetCases extends SeededDatabase {
 
     private static Case<Occurrence> occurrences(String name, long nullRows, Function<Query<Occurrence>, Query<Occurrence>> query,
                                                 String oracle) {
-        return new Case<>(name, f -> query.apply(project2(f)), Occurrence::id, oracle, nullRows);
+        return new Case<>(name, f -> query.apply(project2(f)), Occurrence::id, oracle, nullRows, true);
+    }
+
+    /** A case whose ordering cursor(row) cannot read: the values come from the oracle only. */
+    private static Case<Occurrence> valuesOnly(Case<Occurrence> c) {
+        return new Case<>(c.name(), c.query(), c.id(), c.oracle(), c.nullRows(), false);
     }
 
     /** Project 2's occurrences without a determination (and score), and without detections. */
     private static final long UNDETERMINED = 120;
     private static final long UNDETECTED = 300;
+
+    private static final Order<Occurrence> BY_NAME = Occurrence_.DETERMINATION.then(Taxon_.NAME).asc().nullsFirst();
 
     /** id / 7: a NOT NULL expression with ties (3 or 4 rows of project 2 each). */
     private static final Expr<Occurrence, Long> WEEK = Occurrence_.ID.div(Expr.value(7L, Long.class));
@@ -92,24 +107,27 @@ abstract class KeysetCases extends SeededDatabase {
                         "SELECT o.id, o.updated_at, o.id" + PROJECT_2 + "o.updated_at DESC, o.id DESC"),
                 occurrences("updated asc, id desc", 0, q -> q.orderBy(Occurrence_.UPDATED_AT.asc(), Occurrence_.ID.desc()),
                         "SELECT o.id, o.updated_at, o.id" + PROJECT_2 + "o.updated_at, o.id DESC"),
-                occurrences("id/7 asc, created desc", 0, q -> q.orderBy(WEEK.asc(), Occurrence_.CREATED_AT.desc()),
-                        "SELECT o.id, o.id / 7, o.created_at, o.id" + PROJECT_2 + "o.id / 7, o.created_at DESC, o.id DESC"),
-                occurrences("id/7 asc, score asc (a nullable term after a NOT NULL one)", UNDETERMINED,
+                valuesOnly(occurrences("id/7 asc, created desc", 0, q -> q.orderBy(WEEK.asc(), Occurrence_.CREATED_AT.desc()),
+                        "SELECT o.id, o.id / 7, o.created_at, o.id" + PROJECT_2 + "o.id / 7, o.created_at DESC, o.id DESC")),
+                valuesOnly(occurrences("id/7 asc, score asc (a nullable term after a NOT NULL one)", UNDETERMINED,
                         q -> q.orderBy(WEEK.asc(), score.asc()),
-                        "SELECT o.id, o.id / 7, o.determination_score, o.id" + PROJECT_2 + "o.id / 7, o.determination_score, o.id"),
-                occurrences("taxon name asc nulls first, score desc, updated asc (through a LEFT JOIN)", UNDETERMINED,
-                        q -> q.orderBy(Occurrence_.DETERMINATION.then(Taxon_.NAME).asc().nullsFirst(), score.desc(),
-                                Occurrence_.UPDATED_AT.asc()),
+                        "SELECT o.id, o.id / 7, o.determination_score, o.id" + PROJECT_2 + "o.id / 7, o.determination_score, o.id")),
+                valuesOnly(occurrences("taxon name asc nulls first, score desc, updated asc (through a LEFT JOIN, not loaded)",
+                        UNDETERMINED, q -> q.orderBy(BY_NAME, score.desc(), Occurrence_.UPDATED_AT.asc()),
                         "SELECT o.id, t.name, o.determination_score, o.updated_at, o.id" + WITH_TAXON
-                                + "t.name ASC NULLS FIRST, o.determination_score DESC NULLS FIRST, o.updated_at, o.id"),
+                                + "t.name ASC NULLS FIRST, o.determination_score DESC NULLS FIRST, o.updated_at, o.id")),
+                occurrences("taxon name desc nulls last, updated desc, joined (a loaded LEFT JOIN leads a run)", UNDETERMINED,
+                        q -> q.join(Occurrence_.DETERMINATION).orderBy(Occurrence_.DETERMINATION.then(Taxon_.NAME).desc().nullsLast(),
+                                Occurrence_.UPDATED_AT.desc()),
+                        "SELECT o.id, t.name, o.updated_at, o.id" + WITH_TAXON + "t.name DESC NULLS LAST, o.updated_at DESC, o.id DESC"),
                 occurrences("determination id desc nulls last, updated desc (a nullable run leader)", UNDETERMINED,
                         q -> q.orderBy(Occurrence_.DETERMINATION.id().desc().nullsLast(), Occurrence_.UPDATED_AT.desc()),
                         "SELECT o.id, o.determination_id, o.updated_at, o.id" + PROJECT_2
                                 + "o.determination_id DESC NULLS LAST, o.updated_at DESC, o.id DESC"),
-                occurrences("event start desc, id/7 desc (through a nullable foreign key)", 0,
+                valuesOnly(occurrences("event start desc, id/7 desc (through a nullable foreign key)", 0,
                         q -> q.orderBy(Occurrence_.EVENT.then(Event_.START).desc(), WEEK.desc()),
                         "SELECT o.id, e.start, o.id / 7, o.id FROM main_occurrence o LEFT JOIN main_event e ON e.id = o.event_id "
-                                + "WHERE o.project_id = 2 ORDER BY e.start DESC NULLS FIRST, o.id / 7 DESC, o.id DESC"),
+                                + "WHERE o.project_id = 2 ORDER BY e.start DESC NULLS FIRST, o.id / 7 DESC, o.id DESC")),
                 occurrences("detections count desc (annotated, page cut first)", 0,
                         q -> q.annotate(Occurrence_.DETECTIONS_COUNT, Agg.count(Occurrence_.DETECTIONS))
                                 .orderBy(Occurrence_.DETECTIONS_COUNT.desc()),
@@ -121,13 +139,14 @@ abstract class KeysetCases extends SeededDatabase {
                 occurrences("score desc nulls last, joined (page cut first)", UNDETERMINED,
                         q -> q.join(Occurrence_.DETERMINATION).orderBy(score.desc().nullsLast()),
                         "SELECT o.id, o.determination_score, o.id" + PROJECT_2 + "o.determination_score DESC NULLS LAST, o.id DESC"),
-                occurrences("time of day desc, joined (an expression)", 0,
+                valuesOnly(occurrences("time of day desc, joined (an expression)", 0,
                         q -> q.join(Occurrence_.EVENT).orderBy(Expr.timeOfDay(Occurrence_.CREATED_AT).desc()),
-                        "SELECT o.id, CAST(o.created_at AS TIME), o.id" + PROJECT_2 + "CAST(o.created_at AS TIME) DESC, o.id DESC"),
-                new Case<>("identification by its occurrence's created desc (through a NOT NULL foreign key)",
-                        f -> f.from(Identification.class).orderBy(Identification_.OCCURRENCE.then(Occurrence_.CREATED_AT).desc()),
+                        "SELECT o.id, CAST(o.created_at AS TIME), o.id" + PROJECT_2 + "CAST(o.created_at AS TIME) DESC, o.id DESC")),
+                new Case<>("identification by its occurrence's created desc, joined (through a NOT NULL foreign key)",
+                        f -> f.from(Identification.class).join(Identification_.OCCURRENCE)
+                                .orderBy(Identification_.OCCURRENCE.then(Occurrence_.CREATED_AT).desc()),
                         Identification::id, "SELECT i.id, o.created_at, i.id FROM main_identification i "
-                        + "JOIN main_occurrence o ON o.id = i.occurrence_id ORDER BY o.created_at DESC, i.id DESC", 0));
+                        + "JOIN main_occurrence o ON o.id = i.occurrence_id ORDER BY o.created_at DESC, i.id DESC", 0, true));
     }
 
     /** The oracle's rows: ids in order, and each id's ordering values as Java values (what a caller passes). */
@@ -190,8 +209,11 @@ abstract class KeysetCases extends SeededDatabase {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void walkingWithTheLastRowsValuesVisitsEveryRowOnceInOrder(Case<?> c) {
+    void walkingFromTheLastRowVisitsEveryRowOnceInOrder(Case<?> c) {
         walkByValues(c);
+        if (c.fromRow()) {
+            walkByCursors(c);
+        }
     }
 
     private <T> void walkByValues(Case<T> c) {
@@ -206,6 +228,25 @@ abstract class KeysetCases extends SeededDatabase {
                     .as("page size %d", size).isEqualTo(oracle.ids());
         }
         assertThat(offsetPages(q, 50, c.id(), n)).as("OFFSET paging").isEqualTo(oracle.ids());
+    }
+
+    private <T> void walkByCursors(Case<T> c) {
+        Query<T> q = c.query().apply(ferry);
+        Oracle oracle = oracle(c.oracle());
+        int n = oracle.ids().size();
+        BiFunction<Query<T>, T, Query<T>> byCursor = (query, last) -> {
+            Cursor cursor = query.cursor(last);
+            assertThat(cursor.values()).as("the cursor of row %d", c.id().applyAsLong(last))
+                    .containsExactly(oracle.at(c.id().applyAsLong(last)));
+            return query.after(cursor);
+        };
+        assertThat(walk(q, 13, c.id(), byCursor, n)).as("by cursor(lastRow)").isEqualTo(oracle.ids());
+        BiFunction<Query<T>, T, Query<T>> byToken = (query, last) -> {
+            String token = query.cursor(last).token();
+            assertThat(token).matches("[A-Za-z0-9_-]+");
+            return query.after(query.cursor(token));
+        };
+        assertThat(walk(q, 50, c.id(), byToken, n)).as("by token").isEqualTo(oracle.ids());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -291,5 +332,80 @@ abstract class KeysetCases extends SeededDatabase {
                 .as("NULLs first, inside them: the rest of the NULLs, then every value")
                 .contains("UNION ALL").contains("AND t0.determination_score IS NOT NULL ORDER BY")
                 .contains("AND t0.determination_score IS NULL AND t0.id < ? ORDER BY");
+    }
+
+    // ---------------------------------------------------------------- cursors that cannot be
+
+    @Test
+    void aCursorNamesWhatItCannotReadFromARow() {
+        Occurrence row = project2(ferry).where(Occurrence_.DETERMINATION.isNotNull()).first().orElseThrow();
+        assertThatThrownBy(() -> project2(ferry).orderBy(Expr.timeOfDay(Occurrence_.CREATED_AT).desc()).cursor(row))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("cursor(row) cannot read the ordering term TimeOfDay from a row: it is an expression, not a "
+                        + "component; annotate a @Computed component with it and order by that component, or pass the "
+                        + "row's values to after(...)");
+        assertThatThrownBy(() -> project2(ferry).orderBy(BY_NAME).cursor(row)).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("cursor(row) cannot read Occurrence.determination.name: the row's Occurrence.determination is not "
+                        + "loaded; add join(\"determination\") to the query, or pass the row's values to after(...)");
+        assertThatThrownBy(() -> project2(ferry).orderBy(Occurrence_.DETECTIONS_COUNT.desc()).cursor(row))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("cursor(row) cannot read Occurrence.detectionsCount: it is @Computed and this query does not "
+                        + "annotate it; annotate it, or pass the row's values to after(...)");
+        // The target's key is the foreign key: no join needed.
+        assertThat(project2(ferry).orderBy(Occurrence_.DETERMINATION.then(Taxon_.ID).asc()).cursor(row).values())
+                .containsExactly(row.determination().id(), row.id());
+    }
+
+    @Test
+    void aTokenOfAnotherOrderingOrNoTokenAtAllIsRefused() {
+        Query<Occurrence> byScore = project2(ferry).orderBy(Occurrence_.DETERMINATION_SCORE.desc());
+        Occurrence row = byScore.first().orElseThrow();
+        Query<Occurrence> byUpdated = project2(ferry).orderBy(Occurrence_.UPDATED_AT.desc());
+        String token = byUpdated.cursor(row).token();
+        assertThatThrownBy(() -> byScore.cursor(token)).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("the cursor token belongs to another ordering than this query's [Occurrence.determinationScore "
+                        + "DESC NULLS FIRST, Occurrence.id DESC NULLS FIRST]; a token pages only the ordering it was read "
+                        + "with: start again from the first page");
+        assertThatThrownBy(() -> project2(ferry).orderBy(Occurrence_.UPDATED_AT.asc()).cursor(token))
+                .as("another direction").hasMessageStartingWith("the cursor token belongs to another ordering");
+        String scoreToken = byScore.cursor(row).token();
+        assertThatThrownBy(() -> project2(ferry).orderBy(Occurrence_.DETERMINATION_SCORE.desc().nullsLast()).cursor(scoreToken))
+                .as("another NULL placement").hasMessageStartingWith("the cursor token belongs to another ordering");
+        String descending = project2(ferry).orderBy(Occurrence_.DETERMINATION_SCORE.desc(), Occurrence_.ID.desc()).cursor(row).token();
+        assertThatThrownBy(() -> project2(ferry).orderBy(Occurrence_.DETERMINATION_SCORE.asc().nullsFirst(), Occurrence_.ID.desc())
+                .cursor(descending)).as("only a direction differs").hasMessageStartingWith("the cursor token belongs to another ordering");
+        assertThatThrownBy(() -> byScore.after(byUpdated.cursor(row))).isInstanceOf(InvalidQueryException.class)
+                .hasMessageStartingWith("after(cursor): the cursor belongs to another ordering than this query's");
+        // The same ordering written differently (NULLS LAST on a NOT NULL column, a column name, the key
+        // explicit) is the same ordering: its tokens are accepted.
+        Query<Occurrence> same = project2(ferry).orderBy(Occurrence_.UPDATED_AT.desc().nullsLast(),
+                dev.ferry.query.Col.of(Occurrence.class, "id", Long.class).desc());
+        assertThat(same.cursor(token)).isEqualTo(byUpdated.cursor(row));
+
+        String valid = byScore.cursor(row).token();
+        for (String bad : new String[] {"", "not a token!", valid.substring(0, valid.length() - 3), valid + "AAAA",
+                "_" + valid.substring(1)}) {
+            assertThatThrownBy(() -> byScore.cursor(bad)).as(bad).isInstanceOf(InvalidQueryException.class)
+                    .hasMessageStartingWith("malformed cursor token (")
+                    .hasMessageEndingWith("); pass the token Cursor.token() gave, unchanged");
+        }
+        assertThatThrownBy(() -> byScore.after((Cursor) null)).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("after(cursor): the cursor is null; for the first page, do not call after(...)");
+    }
+
+    @Test
+    void aTokenIsCheckedAgainstTheTypesOfTheOrdering() {
+        Query<Occurrence> byScore = project2(ferry).orderBy(Occurrence_.DETERMINATION_SCORE.desc());
+        Occurrence row = byScore.where(Occurrence_.DETERMINATION_SCORE.isNotNull()).first().orElseThrow();
+        byte[] bytes = Base64.getUrlDecoder().decode(byScore.cursor(row).token());
+        // version, fingerprint (4), count (2), then the score's tag and 8 bytes, then the id's tag (a Long, 1):
+        // rewritten as a Double's tag (5), the same 8 bytes read as a double.
+        int idTag = 1 + 4 + 2 + 1 + 8;
+        assertThat(bytes[idTag]).isEqualTo((byte) 1);
+        bytes[idTag] = 5;
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertThatThrownBy(() -> byScore.cursor(forged)).isInstanceOf(InvalidQueryException.class)
+                .hasMessage("malformed cursor token (the value for Occurrence.id is a Double, not a Long); "
+                        + "pass the token Cursor.token() gave, unchanged");
     }
 }
