@@ -119,7 +119,34 @@ final class CursorToken {
         out.write(utf8);
     }
 
-    /** Parses a token; {@link InvalidQueryException} (a client's error, an HTTP 400) for anything else. */
+    /**
+     * Parses a token of {@code ordering}: one of its fingerprint, a value per term of the term's type,
+     * no NULL where the term cannot be NULL. Anything else is an {@link InvalidQueryException} (a
+     * client's error, an HTTP 400).
+     */
+    static Cursor decode(String token, Ordering ordering) {
+        Cursor c = decode(token);
+        if (c.ordering() != ordering.fingerprint()) {
+            throw new InvalidQueryException("the cursor token belongs to another ordering than this query's " + ordering
+                    + "; a token pages only the ordering it was read with: start again from the first page");
+        }
+        List<Ordering.Term> terms = ordering.terms();
+        if (c.values().size() != terms.size()) {
+            throw malformed(c.values().size() + " values for " + terms.size() + " ordering terms");
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            Object v = c.values().get(i);
+            Class<?> type = ordering.valueType(terms.get(i));
+            if (v != null && !type.isInstance(v)) {
+                throw malformed("the value for " + terms.get(i).label() + " is a " + v.getClass().getSimpleName()
+                        + ", not a " + type.getSimpleName());
+            }
+        }
+        ordering.checkPosition(c.values());
+        return c;
+    }
+
+    /** Parses a token of any ordering. */
     static Cursor decode(String token) {
         if (token == null || token.isEmpty()) {
             throw malformed("it is empty");
