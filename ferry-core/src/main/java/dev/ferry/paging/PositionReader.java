@@ -15,17 +15,23 @@ import java.util.Locale;
  * Reads a remembered position (the ordering's values of a row) so that binding it back compares
  * equal to the row: date-times as java.time values, which keep microseconds ({@code java.sql.Time}
  * drops them), everything else as the driver's own type (numeric as BigDecimal, so nothing is rounded).
- * The last column of the rows it reads is the row's position, not a value.
+ * The rows it reads end with a few columns that are not values (the row's place in a walk).
  */
 public final class PositionReader {
 
+    private final int trailing;
     private Class<?>[] types; // per value column; null: the driver's object
 
-    /** The number of value columns (all but the last). */
+    /** @param trailing how many last columns are not values */
+    public PositionReader(int trailing) {
+        this.trailing = trailing;
+    }
+
+    /** The number of value columns (all but the trailing ones). */
     public int columns(ResultSet rs) throws SQLException {
         if (types == null) {
             ResultSetMetaData meta = rs.getMetaData();
-            types = new Class<?>[meta.getColumnCount() - 1];
+            types = new Class<?>[meta.getColumnCount() - trailing];
             for (int i = 0; i < types.length; i++) {
                 // PostgreSQL's driver reports timestamptz as TIMESTAMP: tell them apart by name.
                 boolean zoned = meta.getColumnTypeName(i + 1).toLowerCase(Locale.ROOT).contains("tz");

@@ -42,12 +42,27 @@ public final class ResultCache {
     }
 
     /**
-     * Every {@code spacing}th row of an ordered result: {@code positions.get(k - 1)} holds the ordering's
-     * values (the key last) of the row at 1-based position {@code k * spacing}.
+     * Every {@code spacing}th row of an ordered result, as far as it was walked: {@code positions.get(k - 1)}
+     * holds the ordering's values (the key last) of the row at 1-based position {@code k * spacing}. The
+     * total is known (not -1) once a walk reached the last row. Extended by later walks, it keeps the age
+     * of its first: every position is at most that old.
      */
-    public record Positions(long total, int spacing, List<Object[]> positions, long startedNanos) {
+    public record Positions(int spacing, List<Object[]> positions, long total, long startedNanos) {
         public Positions {
             positions = List.copyOf(positions);
+        }
+
+        /** Whether the position of row {@code k * spacing} is known, or the result ends before it. */
+        public boolean reaches(long k) {
+            return positions.size() >= k || total >= 0;
+        }
+
+        /** These positions, then {@code more} found by a walk from the last of them; {@code total} once known. */
+        public Positions then(List<Object[]> more, long total) {
+            List<Object[]> all = new ArrayList<>(positions.size() + more.size());
+            all.addAll(positions);
+            all.addAll(more);
+            return new Positions(spacing, all, total, startedNanos);
         }
     }
 
@@ -127,6 +142,24 @@ public final class ResultCache {
                 }
             }
         }
+    }
+
+    /**
+     * A claim on extending {@code current} (a value of {@code key} that another caller may be extending
+     * already): this caller leads when {@code current} is still the value there, and otherwise follows
+     * whatever replaced it.
+     */
+    public Claim extend(Key key, Object current) {
+        ConcurrentMap<Key, CompletableFuture<Object>> map = cache.asMap();
+        CompletableFuture<Object> present = map.get(key);
+        if (present != null && present.isDone() && value(present) == current) {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            if (map.replace(key, present, mine)) {
+                return new Claim(this, key, mine, true);
+            }
+        }
+        present = map.get(key);
+        return present == null ? claim(key, Long.MAX_VALUE) : new Claim(this, key, present, false);
     }
 
     /** One caller's part in computing a value: lead it or wait for it. */

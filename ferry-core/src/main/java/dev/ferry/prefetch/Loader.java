@@ -156,73 +156,133 @@ public final class Loader implements QueryRunner, BatchFactory {
 
     /**
      * {@link Total#reused}: the total from the result cache (counted with the page by the first caller,
-     * which the others wait for); at an offset of one spacing or more, the page seeks from the nearest
-     * remembered position (built in one pass by the first such caller) and skips less than a spacing.
+     * which the others wait for). At an offset of one spacing or more the page seeks from the nearest
+     * remembered position, and skips less than a spacing; positions not yet known are walked to first, from
+     * the furthest one known, so no caller walks more rows than a plain OFFSET would skip.
      */
     private <T> Page<T> reused(QuerySpec<T> query, Total total) {
         long maxAge = total.maxAge().toNanos();
         Set<String> tables = query.tables();
         Sql countSql = renderer.count(query.withoutWindow());
         ResultCache.Key countKey = ResultCache.Key.of(countSql.text(), countSql.params(), tables);
-        if (query.offset() >= total.spacing() && query.limit() != 0) {
-            Sql positionsSql = renderer.positions(query, total.spacing());
-            ResultCache.Key positionsKey = ResultCache.Key.of(positionsSql.text(), positionsSql.params(), tables);
-            return withConnection(c -> {
-                ResultCache.Positions p = positions(c, query, positionsSql, positionsKey, maxAge, total.spacing());
+        int spacing = total.spacing();
+        if (query.offset() < spacing || query.limit() == 0) {
+            return withConnection(c -> counted(c, query, query, countKey, maxAge));
+        }
+        // One key per ordering of the same rows: the walk's text (a walk from the first row, of one spacing).
+        Sql walkSql = renderer.walk(query.withoutWindow().withLimit(spacing), spacing);
+        ResultCache.Key positionsKey = ResultCache.Key.of(walkSql.text(), walkSql.params(), tables);
+        return withConnection(c -> {
+            long offset = query.offset();
+            int k = (int) Math.min(Integer.MAX_VALUE, offset / spacing); // >= 1: the position at or before the offset
+            ResultCache.Positions p = positions(c, query, positionsKey, maxAge, spacing, k);
+            if (p.total() >= 0) {
                 results.putTotal(countKey, new ResultCache.Counted(p.total(), p.startedNanos()));
-                long offset = query.offset();
                 if (offset >= p.total()) {
                     return new Page<T>(List.of(), p.total());
                 }
-                int k = (int) (offset / p.spacing()); // >= 1: the last remembered position at or before the offset
-                QuerySpec<T> seek = query.seek(Arrays.asList(p.positions().get(k - 1)), offset - (long) k * p.spacing());
-                return new Page<>(listOn(c, seek), p.total());
-            });
-        }
-        return withConnection(c -> {
-            ResultCache.Claim claim = results.claim(countKey, maxAge);
-            if (!claim.leads()) {
-                List<T> rows = query.limit() == 0 ? List.of() : listOn(c, query);
-                return new Page<>(rows, ((ResultCache.Counted) claim.await()).total());
             }
-            long started = results.now();
-            try {
-                Page<T> page = counted(c, query, -1);
-                claim.complete(new ResultCache.Counted(page.total(), started));
-                return page;
-            } catch (RuntimeException | Error e) {
-                claim.fail(e);
-                throw e;
-            }
+            QuerySpec<T> seek = query.seek(Arrays.asList(p.positions().get(k - 1)), offset - (long) k * spacing);
+            return counted(c, seek, query, countKey, maxAge);
         });
     }
 
-    /** The remembered positions of {@code query}'s ordering, computed in one pass by the first caller. */
-    private ResultCache.Positions positions(Connection c, QuerySpec<?> query, Sql sql, ResultCache.Key key, long maxAge,
-                                            int spacing) {
-        ResultCache.Claim claim = results.claim(key, maxAge);
+    /**
+     * The window of {@code page} with the reused total of {@code query} (whose rows {@code page} reads from
+     * a position, or {@code page} itself): from the cache when it holds it, else counted in the page's
+     * statement by the first caller, whose count the others read their pages beside.
+     */
+    private <T> Page<T> counted(Connection c, QuerySpec<T> page, QuerySpec<T> query, ResultCache.Key countKey, long maxAge) {
+        ResultCache.Claim claim = results.claim(countKey, maxAge);
         if (!claim.leads()) {
-            return (ResultCache.Positions) claim.await();
+            List<T> rows = page.limit() == 0 ? List.of() : listOn(c, page);
+            return new Page<>(rows, ((ResultCache.Counted) claim.await()).total());
         }
         long started = results.now();
         try {
-            List<Object[]> positions = new ArrayList<>();
-            long[] total = {0};
-            PositionReader reader = new PositionReader();
-            Statements.query(c, renderer.dialect(), sql, "positions of " + query.model().name(), rs -> {
-                long rn = rs.getLong(reader.columns(rs) + 1);
-                if (rn % spacing == 0) {
-                    positions.add(reader.values(rs));
-                }
-                total[0] = rn; // rows come by position: the last one is the total
-            });
-            ResultCache.Positions p = new ResultCache.Positions(total[0], spacing, positions, started);
-            claim.complete(p);
-            return p;
+            Page<T> counted = page == query ? counted(c, query, -1) : countedBeside(c, page, query);
+            claim.complete(new ResultCache.Counted(counted.total(), started));
+            return counted;
         } catch (RuntimeException | Error e) {
             claim.fail(e);
             throw e;
         }
+    }
+
+    /** The rows of {@code page} (a seek) and, in the same statement, the total of {@code query}. */
+    private <T> Page<T> countedBeside(Connection c, QuerySpec<T> page, QuerySpec<T> query) {
+        RowGroup<T> rows = rootGroup(page);
+        SelectStatement s = renderer.list(page, query, -1);
+        RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
+        long[] total = {-1};
+        Statements.query(c, renderer.dialect(), s.sql(), "query on " + page.model().name(), rs -> {
+            if (total[0] < 0) {
+                total[0] = rs.getLong(rs.getMetaData().getColumnCount()); // the total is the last column
+            }
+            mapper.read(rs);
+        });
+        if (total[0] < 0) {
+            total[0] = Statements.queryLong(c, renderer.dialect(), renderer.count(query.withoutWindow()),
+                    "count on " + query.model().name());
+        }
+        engine.prefetch(c, rows, page.prefetches());
+        return new Page<>(rows.rows(), total[0]);
+    }
+
+    /**
+     * The remembered positions of {@code query}'s ordering, known at least up to row {@code k * spacing}
+     * (or to the end): walked from the first row by the first caller, then extended by whoever needs a
+     * position further on, one walk at a time per result (the others wait for it and look again).
+     */
+    private ResultCache.Positions positions(Connection c, QuerySpec<?> query, ResultCache.Key key, long maxAge, int spacing,
+                                            long k) {
+        ResultCache.Claim claim = results.claim(key, maxAge);
+        while (true) {
+            ResultCache.Positions known;
+            if (claim.leads()) {
+                known = new ResultCache.Positions(spacing, List.of(), -1, results.now());
+            } else {
+                known = (ResultCache.Positions) claim.await();
+                if (known.reaches(k)) {
+                    return known;
+                }
+                claim = results.extend(key, known);
+                if (!claim.leads()) {
+                    continue; // another caller extends it: wait for theirs, then look again
+                }
+            }
+            try {
+                ResultCache.Positions walked = walk(c, query, known, k);
+                claim.complete(walked);
+                return walked;
+            } catch (RuntimeException | Error e) {
+                claim.fail(e);
+                throw e;
+            }
+        }
+    }
+
+    /** {@code known} extended by a walk from its last position to row {@code k * spacing} (or the end). */
+    private ResultCache.Positions walk(Connection c, QuerySpec<?> query, ResultCache.Positions known, long k) {
+        int spacing = known.spacing();
+        long from = (long) known.positions().size() * spacing; // rows before the walk's first
+        long rows = k * spacing - from;
+        QuerySpec<?> all = query.withoutWindow();
+        QuerySpec<?> walk = known.positions().isEmpty() ? all.withLimit(rows + 1)
+                : all.seek(Arrays.asList(known.positions().get(known.positions().size() - 1)), 0).withLimit(rows + 1);
+        List<Object[]> found = new ArrayList<>();
+        long[] last = {0};
+        PositionReader reader = new PositionReader(2); // _rn, _last after the values
+        Statements.query(c, renderer.dialect(), renderer.walk(walk, spacing), "positions of " + query.model().name(), rs -> {
+            long rn = rs.getLong(reader.columns(rs) + 1);
+            if (rn % spacing == 0 && rn <= rows) {
+                found.add(reader.values(rs));
+            }
+            last[0] = rn;
+        });
+        // One row more than asked tells whether the result goes on past the walk.
+        long total = last[0] <= rows ? from + last[0] : -1;
+        return known.then(found, total);
     }
 
     @Override

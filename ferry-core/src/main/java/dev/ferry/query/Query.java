@@ -81,11 +81,7 @@ public final class Query<T> {
         for (Order<T> o : orders) {
             Check.expr(spec.model(), o.expr());
         }
-        if (spec.after() != null && spec.after().size() != orders.size()) {
-            throw new InvalidQueryException("after(...) has " + spec.after().size() + " values but the new ordering has "
-                    + orders.size() + " terms; call after(...) again");
-        }
-        return with(spec.withOrders(orders));
+        return with(checkedPosition(spec.withOrders(orders), "orderBy(...)"));
     }
 
     /** At most {@code limit} rows; in a prefetch, at most {@code limit} per parent (top-N, in SQL). */
@@ -105,19 +101,81 @@ public final class Query<T> {
     }
 
     /**
-     * Keyset pagination: rows strictly after the row whose ordering values are {@code values}, one per
-     * {@code orderBy} term, in order. End the ordering with a unique column (the key) so pages never
-     * skip or repeat a row. Nulls are placed as the ordering says.
+     * Keyset pagination: the rows strictly after the row whose ordering values are {@code values}. The
+     * ordering is the {@code orderBy} terms, then the entity's key unless one of them is the key (in the
+     * last term's direction), so it is total and pages never skip or repeat a row: give one value per
+     * term, the key last. For {@code orderBy(DETERMINATION_SCORE.desc())} that is
+     * {@code after(last.determinationScore(), last.id())}; {@link #cursor(Object)} reads them for you.
+     * A term that cannot be NULL (a key, a primitive, {@code @Column(nullable = false)}) refuses a NULL value.
+     *
+     * <p>Rendered as disjoint branches, each a prefix of equalities on earlier terms and one range over
+     * a run of same-direction terms as a row-value comparison, {@code (updated_at, id) < (?, ?)}: an
+     * index on those columns is read from the position and stops after the page. NULLs of a nullable
+     * term that sort after the position get a branch of their own ({@code OR score IS NULL}); with a
+     * {@code limit} the branches become a UNION ALL of one LIMITed SELECT each, so each stays one index
+     * range. {@code count()}, {@code exists()} and {@code page()}'s total keep the position.
      */
     public Query<T> after(Object... values) {
-        if (spec.orders().isEmpty()) {
-            throw new InvalidQueryException("after(...) needs an ordering: call orderBy(...) first, ending with a unique column such as the id");
+        return with(checkedPosition(spec.withAfter(Arrays.asList(values)), null));
+    }
+
+    /** {@link #after(Object...)} at a position from {@link #cursor(Object)} or {@link #cursor(String)} of this ordering. */
+    public Query<T> after(Cursor position) {
+        if (position == null) {
+            throw new InvalidQueryException("after(cursor): the cursor is null; for the first page, do not call after(...)");
         }
-        if (values.length != spec.orders().size()) {
-            throw new InvalidQueryException("after(...) takes one value per orderBy term: the ordering has "
-                    + spec.orders().size() + " terms, " + values.length + " values were given");
+        Ordering ordering = spec.ordering();
+        if (position.ordering() != ordering.fingerprint()) {
+            throw new InvalidQueryException("after(cursor): the cursor belongs to another ordering than this query's "
+                    + ordering + "; read it with cursor(...) of a query with this ordering");
         }
-        return with(spec.withAfter(Arrays.asList(values)));
+        return after(position.values().toArray());
+    }
+
+    /**
+     * The keyset position of {@code row}, a row this query (or one with its ordering) loaded: its
+     * ordering values, read from the row's columns, from to-one targets it loaded ({@code join}) and
+     * from the {@code @Computed} components this query annotates. Page on with {@code after(cursor)},
+     * or hand {@link Cursor#token()} to a client:
+     *
+     * <pre>{@code
+     * Query<Occurrence> q = ferry.from(Occurrence.class).orderBy(Occurrence_.UPDATED_AT.desc()).limit(25);
+     * List<Occurrence> page = (token == null ? q : q.after(q.cursor(token))).list();
+     * String next = page.isEmpty() ? null : q.cursor(page.get(page.size() - 1)).token();
+     * }</pre>
+     */
+    public Cursor cursor(T row) {
+        return Cursor.at(spec, spec.ordering(), row);
+    }
+
+    /**
+     * Parses a {@link Cursor#token()} against this query's ordering. A malformed token, one of another
+     * ordering, or one whose values do not fit it is an {@link InvalidQueryException} (for a web
+     * service, a 400).
+     */
+    public Cursor cursor(String token) {
+        return CursorToken.decode(token, spec.ordering());
+    }
+
+    /**
+     * {@code s}, after checking its keyset position (if any) against its ordering. {@code step} names a
+     * later call that changed the ordering ({@code orderBy}, {@code annotate}); null for after(...) itself.
+     */
+    private static <T> QuerySpec<T> checkedPosition(QuerySpec<T> s, String step) {
+        if (s.after() == null) {
+            return s;
+        }
+        Ordering ordering = s.ordering();
+        try {
+            ordering.checkPosition(s.after());
+        } catch (InvalidQueryException e) {
+            if (step == null) {
+                throw e;
+            }
+            throw new InvalidQueryException(step + " after after(...): the keyset position (" + s.after().size()
+                    + " values) does not fit the ordering " + ordering + " any more; call after(...) after " + step);
+        }
+        return s;
     }
 
     // ---------------------------------------------------------------- loading related rows
@@ -198,7 +256,8 @@ public final class Query<T> {
             }
         }
         list.add(new Computation(r.leaf(), expr));
-        return with(spec.withComputations(list));
+        // An annotation decides whether an ordering term on its component can be NULL.
+        return with(checkedPosition(spec.withComputations(list), "annotate(...)"));
     }
 
     /** The fetch policy for relations this query did not load; null inherits. */

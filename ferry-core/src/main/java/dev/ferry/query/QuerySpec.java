@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param limit  -1 for none; in a prefetch, per parent
  * @param offset 0 for none; in a prefetch, per parent
- * @param after  keyset values, one per order term; null for none
+ * @param after  keyset values, one per term of {@link #ordering()} (the key last); null for none
  * @param joins  to-one paths loaded in the same statement
  * @param policy null to inherit
  */
@@ -40,7 +40,7 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
         return new QuerySpec<>(model, where, o, limit, offset, after, joins, prefetches, computations, policy);
     }
 
-    QuerySpec<T> withLimit(long l) {
+    public QuerySpec<T> withLimit(long l) {
         return new QuerySpec<>(model, where, orders, l, offset, after, joins, prefetches, computations, policy);
     }
 
@@ -88,6 +88,11 @@ public record QuerySpec<T>(EntityModel<T> model, Predicate<T> where, List<Order<
      */
     public java.util.Set<String> tables() {
         return Tables.of(this);
+    }
+
+    /** The ordering rows come in and keyset positions refer to: the orderBy terms, then the key unless present. */
+    public Ordering ordering() {
+        return Ordering.of(this);
     }
 
     /** Whether the statements of this query (and its prefetches) have a per-parent or overall window. */

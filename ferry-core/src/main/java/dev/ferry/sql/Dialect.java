@@ -77,6 +77,14 @@ public abstract class Dialect {
         return expr + " = ANY(?)";
     }
 
+    /**
+     * Whether {@code (SELECT ... LIMIT ?) UNION ALL (SELECT ... LIMIT ?) ORDER BY ... LIMIT ? OFFSET ?} keeps
+     * each member's own limit. Keyset branches are cut that way (an index range each) where it does.
+     */
+    public boolean limitsUnionMembers() {
+        return true;
+    }
+
     /** {@code LIMIT ? OFFSET ?}, parameters appended in order; -1 means no limit. */
     protected void limitOffset(Fragment f, long limit, long offset) {
         if (limit >= 0) {

@@ -37,6 +37,16 @@ public final class H2Dialect extends Dialect {
         return RESERVED;
     }
 
+    /**
+     * No: H2 2.3 and 2.4 cut the members of such a union by the outer limit, without its offset, when the
+     * limits are parameters (a second page of a multi-branch keyset came back empty; literals work). The
+     * keyset branches stay one OR'ed condition here, slower but right.
+     */
+    @Override
+    public boolean limitsUnionMembers() {
+        return false;
+    }
+
     @Override
     protected void bindArray(PreparedStatement ps, int index, ArrayParam a) throws SQLException {
         ps.setObject(index, a.values());

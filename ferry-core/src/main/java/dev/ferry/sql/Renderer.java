@@ -3,10 +3,9 @@ package dev.ferry.sql;
 import dev.ferry.model.EntityModel;
 import dev.ferry.model.Property;
 import dev.ferry.model.Relation;
-import dev.ferry.query.Col;
 import dev.ferry.query.Computation;
 import dev.ferry.query.Expr;
-import dev.ferry.query.Order;
+import dev.ferry.query.Ordering;
 import dev.ferry.query.Paths;
 import dev.ferry.query.QuerySpec;
 
@@ -71,19 +70,30 @@ public final class Renderer {
      * ({@code cap + 1} tells "more than the cap"), so the count costs at most that many rows.
      */
     public SelectStatement list(QuerySpec<?> q, boolean withTotal, long cap) {
+        return list(q, withTotal && q.hasWindow() ? q : null, cap);
+    }
+
+    /**
+     * The window of {@code q}, and with {@code totalOf} non-null one more, last column: the number of rows
+     * of {@code totalOf} without its window (counted up to {@code cap + 1} when {@code cap >= 0}). A seek
+     * from a remembered position passes the query without the position, whose rows the total counts.
+     */
+    public SelectStatement list(QuerySpec<?> q, QuerySpec<?> totalOf, long cap) {
         Scope.State st = new Scope.State(dialect, maintained);
         Map<Property, Expr<?, ?>> computed = computedMap(q);
-        withTotal = withTotal && q.hasWindow();
-        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty());
+        Ordering ordering = q.ordering();
+        Keyset keyset = Keyset.of(ordering, q.after());
+        boolean withTotal = totalOf != null;
+        boolean cutFirst = q.hasWindow() && (!q.joins().isEmpty() || !q.computations().isEmpty() || unionOfBranches(q, keyset));
         if (!cutFirst) {
             Scope.Joins joins = new Scope.Joins();
             Scope root = new Scope(st, q.model(), "t0", joins, computed);
-            Fragment where = where(root, q);
-            Fragment order = orderBy(root, q, null);
+            Fragment where = where(root, q, keyset, Keyset.ALL);
+            Fragment order = orderBy(root, ordering, null);
             List<Fragment> terms = new ArrayList<>();
             Layout layout = selectList(root, q, terms, 0);
             if (withTotal) {
-                terms.add(total(q, cap));
+                terms.add(total(totalOf, cap));
             }
             Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(root.q(q.model().table())).sql(" t0")
                     .sql(joins.text.toString()).append(where).append(order);
@@ -91,46 +101,90 @@ public final class Renderer {
             return new SelectStatement(f.toSql(), layout);
         }
         // Inner: the page of root rows, with each ordering term exposed as _o<i> for the outer ORDER BY.
-        Scope.Joins innerJoins = new Scope.Joins();
-        Scope inner = new Scope(st, q.model(), "t0", innerJoins, computed);
-        Fragment innerWhere = where(inner, q);
-        List<Order<?>> orders = effectiveOrders(q);
-        List<Fragment> innerTerms = new ArrayList<>();
-        rootColumns(inner, innerTerms);
-        if (!q.computations().isEmpty()) {
-            maintainedColumns(inner, innerTerms); // the outer annotations read them from the page
-        }
-        Fragment innerSelect = commaList(innerTerms, false);
-        for (int i = 0; i < orders.size(); i++) {
-            innerSelect.sql(", ");
-            inner.expr(innerSelect, orders.get(i).expr());
-            innerSelect.sql(" AS _o" + i);
-        }
-        Fragment innerOrder = orderBy(inner, q, "");
-        Fragment sub = new Fragment().sql("SELECT ").append(innerSelect).sql(" FROM ").sql(inner.q(q.model().table()))
-                .sql(" t0").sql(innerJoins.text.toString()).append(innerWhere).append(innerOrder);
-        dialect.limitOffset(sub, q.limit(), q.offset());
+        Fragment sub = cut(st, q, ordering, keyset, computed, true);
         // Outer: joins and annotations for the page's rows only.
         Scope.Joins outerJoins = new Scope.Joins();
         Scope outer = new Scope(st, q.model(), "t0", outerJoins, computed);
         List<Fragment> terms = new ArrayList<>();
         Layout layout = selectList(outer, q, terms, 0);
         if (withTotal) {
-            terms.add(total(q, cap));
+            terms.add(total(totalOf, cap));
         }
         Fragment f = new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM (").append(sub).sql(") t0")
-                .sql(outerJoins.text.toString()).append(orderBy(outer, q, "t0."));
+                .sql(outerJoins.text.toString()).append(orderBy(outer, ordering, "t0."));
         return new SelectStatement(f.toSql(), layout);
     }
 
-    /** {@code (SELECT COUNT(*) ...)} of the query without its window; its aliases shadow the outer ones. */
+    /**
+     * Whether the window is cut as a UNION ALL of one LIMITed SELECT per keyset branch: with a limit
+     * and several branches. Each branch is then one index range that stops after the page, where their
+     * OR would be read as one range and filtered (design.md, "Keyset pagination").
+     */
+    private boolean unionOfBranches(QuerySpec<?> q, Keyset keyset) {
+        return keyset != null && keyset.branches() > 1 && q.limit() >= 0 && dialect.limitsUnionMembers();
+    }
+
+    /**
+     * The rows of the window, in order, each ordering term exposed as {@code _o<i>} (and with
+     * {@code rootColumns}, the root's columns first), as the body of a derived table. With
+     * {@link #unionOfBranches} it is {@code (SELECT ... branch 1 ... LIMIT offset+limit) UNION ALL (...)}
+     * ordered and cut again.
+     */
+    private Fragment cut(Scope.State st, QuerySpec<?> q, Ordering ordering, Keyset keyset, Map<Property, Expr<?, ?>> computed,
+                         boolean rootColumns) {
+        if (!unionOfBranches(q, keyset)) {
+            Fragment f = ordered(st, q, ordering, keyset, Keyset.ALL, computed, rootColumns);
+            dialect.limitOffset(f, q.limit(), q.offset());
+            return f;
+        }
+        long perBranch = q.offset() > Long.MAX_VALUE - q.limit() ? Long.MAX_VALUE : q.offset() + q.limit();
+        Fragment f = new Fragment();
+        for (int b = 0; b < keyset.branches(); b++) {
+            Fragment member = ordered(st, q, ordering, keyset, b, computed, rootColumns);
+            dialect.limitOffset(member, perBranch, 0);
+            f.sql(b == 0 ? "(" : " UNION ALL (").append(member).sql(")");
+        }
+        f.append(orderBy(null, ordering, ""));
+        dialect.limitOffset(f, q.limit(), q.offset());
+        return f;
+    }
+
+    /** {@code SELECT [root columns,] e_i AS _o<i> FROM ... WHERE ... ORDER BY _o<i>}, for keyset branch {@code branch}. */
+    private Fragment ordered(Scope.State st, QuerySpec<?> q, Ordering ordering, Keyset keyset, int branch,
+                             Map<Property, Expr<?, ?>> computed, boolean rootColumns) {
+        Scope.Joins joins = new Scope.Joins();
+        Scope s = new Scope(st, q.model(), "t0", joins, computed);
+        Fragment where = where(s, q, keyset, branch);
+        List<Fragment> terms = new ArrayList<>();
+        if (rootColumns) {
+            rootColumns(s, terms);
+            if (!q.computations().isEmpty()) {
+                maintainedColumns(s, terms); // the outer annotations read them from the page
+            }
+        }
+        List<Ordering.Term> orders = ordering.terms();
+        for (int i = 0; i < orders.size(); i++) {
+            Fragment term = new Fragment();
+            s.expr(term, orders.get(i).expr());
+            terms.add(term.sql(" AS _o" + i));
+        }
+        Fragment order = orderBy(s, ordering, "");
+        return new Fragment().sql("SELECT ").append(commaList(terms, false)).sql(" FROM ").sql(s.q(q.model().table()))
+                .sql(" t0").sql(joins.text.toString()).append(where).append(order);
+    }
+
+    /**
+     * {@code (SELECT COUNT(*) ...)} of the query without its window (the keyset position stays), stopping
+     * after {@code cap + 1} rows when {@code cap >= 0}; its aliases shadow the outer ones.
+     */
     private Fragment total(QuerySpec<?> q, long cap) {
-        return new Fragment().sql("(").append(cap < 0 ? countFragment(q.withoutWindow()) : cappedCount(q, cap)).sql(")");
+        QuerySpec<?> all = q.withoutWindow();
+        return new Fragment().sql("(").append(cap < 0 ? countFragment(all, all.ordering()) : cappedCount(q, cap)).sql(")");
     }
 
     /** {@code SELECT COUNT(*)} of the query (of its window, if it has one). */
     public Sql count(QuerySpec<?> q) {
-        return countFragment(q).toSql();
+        return countFragment(q, q.ordering()).toSql();
     }
 
     /** The count of the query without its window, stopping after {@code cap + 1} rows (no ordering needed). */
@@ -143,7 +197,7 @@ public final class Renderer {
         Scope.Joins joins = new Scope.Joins();
         QuerySpec<?> all = q.withoutWindow();
         Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
-        Fragment where = where(root, all);
+        Fragment where = where(root, all, Keyset.of(all.ordering(), all.after()), Keyset.ALL);
         Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(all.model().table())).sql(" t0")
                 .sql(joins.text.toString()).append(where);
         dialect.limitOffset(sub, cap + 1, 0);
@@ -163,60 +217,49 @@ public final class Renderer {
         Scope.Joins joins = new Scope.Joins();
         QuerySpec<?> all = q.withoutWindow();
         Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
-        Fragment where = where(root, all);
+        Fragment where = where(root, all, Keyset.of(all.ordering(), all.after()), Keyset.ALL);
         return new Fragment().sql(explain).sql("SELECT 1 FROM ").sql(root.q(all.model().table())).sql(" t0")
                 .sql(joins.text.toString()).append(where).toSql();
     }
 
     /**
-     * One pass over the query's rows without its window, in its ordering, returning the ordering's values
-     * (the key last) of every {@code spacing}th row and of the last row, with the row's 1-based position
-     * as the last column: {@code SELECT _o0, ..., _rn FROM (SELECT <terms>, ROW_NUMBER() OVER (ORDER BY
-     * ...), LEAD(1) OVER (...) IS NULL ...) x WHERE MOD(_rn, spacing) = 0 OR _last}. What a reused
-     * result remembers, so that a deep page seeks from a position instead of skipping every row before it.
+     * A walk along the query's ordering, from its keyset position (or the first row) through its window's
+     * {@code limit} rows, returning the ordering's values (the key last) of every {@code spacing}th row
+     * and of the last, each with its 1-based place in the walk: {@code SELECT _o0, ..., _rn, _last FROM
+     * (SELECT y.*, ROW_NUMBER() OVER (ORDER BY ...) ... FROM (<the window, cut as a page is>) y) x WHERE
+     * MOD(_rn, spacing) = 0 OR _last = 1}. What a reused result remembers (positions), so a deep page
+     * seeks from the nearest one instead of skipping every row before it. The window is cut as pages are
+     * (index ranges that stop after {@code limit} rows), so a walk costs what an OFFSET over the same rows
+     * costs, and no more is walked than asked.
      */
-    public Sql positions(QuerySpec<?> q, int spacing) {
+    public Sql walk(QuerySpec<?> q, int spacing) {
         Scope.State st = new Scope.State(dialect, maintained);
-        Scope.Joins joins = new Scope.Joins();
-        QuerySpec<?> all = q.withoutWindow();
-        Scope root = new Scope(st, all.model(), "t0", joins, computedMap(all));
-        Fragment where = where(root, all);
-        List<Order<?>> orders = effectiveOrders(all);
-        // Innermost: each ordering term once (an aggregate's subquery would otherwise run once per use).
-        Fragment terms = new Fragment();
-        for (int i = 0; i < orders.size(); i++) {
-            terms.sql(i == 0 ? "" : ", ");
-            root.expr(terms, orders.get(i).expr());
-            terms.sql(" AS _o" + i);
-        }
-        Fragment rows = new Fragment().sql("SELECT ").append(terms).sql(" FROM ").sql(root.q(all.model().table()))
-                .sql(" t0").sql(joins.text.toString()).append(where);
-        Fragment order = orderBy(root, all, "y.");
+        Ordering ordering = q.ordering();
+        Fragment rows = cut(st, q, ordering, Keyset.of(ordering, q.after()), computedMap(q), false);
+        Fragment order = orderBy(null, ordering, "y.");
         Fragment numbered = new Fragment().sql("SELECT y.*, ROW_NUMBER() OVER (").append(order).sql(") AS _rn, CASE WHEN LEAD(1) OVER (")
                 .append(order).sql(") IS NULL THEN 1 ELSE 0 END AS _last FROM (").append(rows).sql(") y");
         Fragment f = new Fragment().sql("SELECT ");
-        for (int i = 0; i < orders.size(); i++) {
+        for (int i = 0; i < ordering.terms().size(); i++) {
             f.sql("x._o" + i + ", ");
         }
-        f.sql("x._rn FROM (").append(numbered).sql(") x WHERE MOD(x._rn, ").param((long) spacing)
+        f.sql("x._rn, x._last FROM (").append(numbered).sql(") x WHERE MOD(x._rn, ").param((long) spacing)
                 .sql(") = 0 OR x._last = 1 ORDER BY x._rn");
         return f.toSql();
     }
 
-    private Fragment countFragment(QuerySpec<?> q) {
+    private Fragment countFragment(QuerySpec<?> q, Ordering ordering) {
         Scope.State st = new Scope.State(dialect, maintained);
-        Scope.Joins joins = new Scope.Joins();
-        Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
-        Fragment where = where(root, q);
-        if (!q.hasWindow()) {
-            return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
-                    .sql(joins.text.toString()).append(where);
+        Map<Property, Expr<?, ?>> computed = computedMap(q);
+        Keyset keyset = Keyset.of(ordering, q.after());
+        if (q.hasWindow()) {
+            return new Fragment().sql("SELECT COUNT(*) FROM (").append(cut(st, q, ordering, keyset, computed, false)).sql(") x");
         }
-        Fragment order = orderBy(root, q, null);
-        Fragment sub = new Fragment().sql("SELECT 1 AS one FROM ").sql(root.q(q.model().table())).sql(" t0")
-                .sql(joins.text.toString()).append(where).append(order);
-        dialect.limitOffset(sub, q.limit(), q.offset());
-        return new Fragment().sql("SELECT COUNT(*) FROM (").append(sub).sql(") x");
+        Scope.Joins joins = new Scope.Joins();
+        Scope root = new Scope(st, q.model(), "t0", joins, computed);
+        Fragment where = where(root, q, keyset, Keyset.ALL);
+        return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
+                .sql(joins.text.toString()).append(where);
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */
@@ -224,12 +267,12 @@ public final class Renderer {
         Scope.State st = new Scope.State(dialect, maintained);
         Scope.Joins joins = new Scope.Joins();
         Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
-        Fragment where = where(root, q);
+        Ordering ordering = q.ordering();
+        // Any row will do: the keyset branches stay one OR'ed condition (no ORDER BY to cut each by).
+        Fragment where = where(root, q, Keyset.of(ordering, q.after()), Keyset.ALL);
+        Fragment order = q.offset() > 0 ? orderBy(root, ordering, null) : new Fragment();
         Fragment f = new Fragment().sql("SELECT 1 FROM ").sql(root.q(q.model().table())).sql(" t0")
-                .sql(joins.text.toString()).append(where);
-        if (q.offset() > 0) {
-            f.append(orderBy(root, q, null));
-        }
+                .sql(joins.text.toString()).append(where).append(order);
         dialect.limitOffset(f, q.limit() == 0 ? 0 : 1, q.offset());
         return f.toSql();
     }
@@ -290,13 +333,13 @@ public final class Renderer {
         Fragment select = commaList(terms, q.hasWindow());
         if (!q.hasWindow()) {
             // Rendered before the FROM text is read: ordering by a to-one path adds its join.
-            Fragment order = rel instanceof Relation.ToOne ? new Fragment() : orderBy(root, q, null);
+            Fragment order = rel instanceof Relation.ToOne ? new Fragment() : orderBy(root, q.ordering(), null);
             Fragment f = new Fragment().sql("SELECT ").append(select).sql(" FROM ").sql(from).sql(joins.text.toString())
                     .append(where).append(order);
             return new SelectStatement(f.toSql(), layout);
         }
         Fragment window = new Fragment().sql("ROW_NUMBER() OVER (PARTITION BY ").sql(keyExpr);
-        window.append(orderBy(root, q, null));
+        window.append(orderBy(root, q.ordering(), null));
         window.sql(")");
         Fragment inner = new Fragment().sql("SELECT ").append(select).sql(", ").append(window).sql(" AS _rn FROM ").sql(from)
                 .sql(joins.text.toString()).append(where);
@@ -318,105 +361,39 @@ public final class Renderer {
         return m;
     }
 
-    /** WHERE with the query's condition and its keyset position; empty when there is neither. */
-    private Fragment where(Scope s, QuerySpec<?> q) {
+    /** WHERE with the query's condition and keyset branch {@code branch} (or all of them); empty when there is neither. */
+    private Fragment where(Scope s, QuerySpec<?> q, Keyset keyset, int branch) {
         Fragment f = new Fragment();
-        boolean any = false;
         if (q.where() != null) {
             f.sql(" WHERE ");
             s.predicate(f, q.where());
-            any = true;
         }
-        if (q.after() != null) {
-            f.sql(any ? " AND " : " WHERE ");
-            keyset(s, f, q.orders(), q.after());
+        if (keyset != null) {
+            f.sql(q.where() != null ? " AND " : " WHERE ");
+            keyset.render(s, f, branch);
         }
         return f;
     }
 
-    /** Rows strictly after {@code values} in the ordering, NULL placement included. */
-    private void keyset(Scope s, Fragment f, List<? extends Order<?>> orders, List<Object> values) {
-        List<Fragment> alternatives = new ArrayList<>();
-        for (int i = 0; i < orders.size(); i++) {
-            Order<?> o = orders.get(i);
-            Object v = values.get(i);
-            Fragment after = new Fragment();
-            if (v == null) {
-                if (o.nulls() == Order.Nulls.LAST) {
-                    continue; // nothing sorts after NULL on this term
-                }
-                s.expr(after, o.expr());
-                after.sql(" IS NOT NULL");
-            } else {
-                boolean nullsAfter = o.nulls() == Order.Nulls.LAST;
-                after.sql(nullsAfter ? "(" : "");
-                s.expr(after, o.expr());
-                after.sql(o.descending() ? " < " : " > ").param(v);
-                if (nullsAfter) {
-                    after.sql(" OR ");
-                    s.expr(after, o.expr());
-                    after.sql(" IS NULL)");
-                }
-            }
-            Fragment alt = new Fragment().sql("(");
-            for (int j = 0; j < i; j++) {
-                s.expr(alt, orders.get(j).expr());
-                if (values.get(j) == null) {
-                    alt.sql(" IS NULL AND ");
-                } else {
-                    alt.sql(" = ").param(values.get(j)).sql(" AND ");
-                }
-            }
-            alt.append(after).sql(")");
-            alternatives.add(alt);
-        }
-        if (alternatives.isEmpty()) {
-            f.sql("1=0");
-            return;
-        }
-        f.sql("(");
-        for (int i = 0; i < alternatives.size(); i++) {
-            f.sql(i == 0 ? "" : " OR ").append(alternatives.get(i));
-        }
-        f.sql(")");
-    }
-
-    /** The ordering, ended by the key so results are deterministic (and pages never overlap). */
-    private static List<Order<?>> effectiveOrders(QuerySpec<?> q) {
-        List<Order<?>> orders = new ArrayList<>(q.orders());
-        Property id = q.model().id();
-        boolean hasKey = false;
-        for (Order<?> o : orders) {
-            if (o.expr() instanceof Col<?, ?> c && c.path().size() == 1
-                    && Paths.column(q.model(), c.path(), null).leaf() == id) {
-                hasKey = true;
-            }
-        }
-        if (!hasKey) {
-            orders.add(new Order<>(new Col<>(q.model().type(), List.of(id.name()), Object.class), false, Order.Nulls.LAST));
-        }
-        return orders;
-    }
-
     /**
-     * ORDER BY the effective ordering. {@code exposed} null renders the expressions; "" or "t0."
-     * refers to the inner query's {@code _o<i>} columns instead.
+     * ORDER BY the ordering (the key last, NULL placement normalised: {@link Ordering}). {@code exposed}
+     * null renders the expressions; "" or "t0." refers to the inner query's {@code _o<i>} columns instead.
      */
-    private Fragment orderBy(Scope s, QuerySpec<?> q, String exposed) {
-        List<Order<?>> orders = effectiveOrders(q);
+    private Fragment orderBy(Scope s, Ordering ordering, String exposed) {
+        List<Ordering.Term> terms = ordering.terms();
         Fragment f = new Fragment().sql(" ORDER BY ");
-        for (int i = 0; i < orders.size(); i++) {
-            Order<?> o = orders.get(i);
+        for (int i = 0; i < terms.size(); i++) {
+            Ordering.Term t = terms.get(i);
             if (i > 0) {
                 f.sql(", ");
             }
             Fragment term = new Fragment();
             if (exposed == null) {
-                s.expr(term, o.expr());
+                s.expr(term, t.expr());
             } else {
                 term.sql(exposed + "_o" + i);
             }
-            dialect.orderTerm(f, term, o.descending(), o.nulls() == Order.Nulls.FIRST);
+            dialect.orderTerm(f, term, t.descending(), t.nullsFirst());
         }
         return f;
     }

@@ -80,9 +80,24 @@ class ErrorsTest {
                 .hasMessage("limit must be >= 0, was -1");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).offset(-5)).hasMessage("offset must be >= 0, was -5");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).after(0.5, 3L))
-                .hasMessage("after(...) needs an ordering: call orderBy(...) first, ending with a unique column such as the id");
-        assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.ID.asc()).after(0.5, 3L))
-                .hasMessage("after(...) takes one value per orderBy term: the ordering has 1 terms, 2 values were given");
+                .as("without orderBy the ordering is the key").isInstanceOf(InvalidQueryException.class)
+                .hasMessage("after(...) takes one value per ordering term, the key last: the ordering is "
+                        + "[Occurrence.id ASC NULLS LAST] (1 term), 2 values were given; or use after(query.cursor(lastRow))");
+        assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.DETERMINATION_SCORE.desc()).after(0.5))
+                .as("the implicit tie-breaker needs its value").isInstanceOf(InvalidQueryException.class)
+                .hasMessage("after(...) got one value per orderBy term, but the ordering ends with Occurrence.id to break ties "
+                        + "(orderBy has no key): pass the last row's id as one more value, after(..., lastRow.id()), "
+                        + "or use after(query.cursor(lastRow))");
+        assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.UPDATED_AT.desc()).after(null, 3L))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("after(...): the value for Occurrence.updatedAt is null, but Occurrence.updatedAt cannot be NULL; "
+                        + "pass the last row's value, or use after(query.cursor(lastRow))");
+        assertThatThrownBy(() -> ferry.from(Occurrence.class).orderBy(Occurrence_.DETERMINATION_SCORE.desc()).after(0.5, 3L)
+                .orderBy(Occurrence_.DETERMINATION_SCORE.desc(), Occurrence_.CREATED_AT.asc()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("orderBy(...) after after(...): the keyset position (2 values) does not fit the ordering "
+                        + "[Occurrence.determinationScore DESC NULLS FIRST, Occurrence.createdAt ASC NULLS LAST, "
+                        + "Occurrence.id ASC NULLS LAST] any more; call after(...) after orderBy(...)");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).prefetch(Occurrence_.DETERMINATION, q -> q.limit(1)))
                 .hasMessageContaining("a to-one relation has one row per parent");
         assertThatThrownBy(() -> ferry.from(Occurrence.class).stream(0)).hasMessage("chunkSize must be >= 1, was 0");

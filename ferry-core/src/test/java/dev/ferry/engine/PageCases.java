@@ -46,7 +46,7 @@ abstract class PageCases extends SeededDatabase {
         Page<Occurrence> page = q.page();
         assertStatements(1);
         assertThat(log.statements().get(0)).contains("(SELECT COUNT(*) FROM");
-        List<Long> all = ids("SELECT id FROM main_occurrence WHERE project_id = 1 ORDER BY determination_score DESC NULLS FIRST, id");
+        List<Long> all = ids("SELECT id FROM main_occurrence WHERE project_id = 1 ORDER BY determination_score DESC NULLS FIRST, id DESC");
         assertThat(idsOfPage(page)).isEqualTo(all.subList((int) offset, (int) Math.min(all.size(), offset + limit)))
                 .isEqualTo(idsOf(q.list(), Occurrence::id));
         assertThat(page.total()).isEqualTo(all.size()).isEqualTo(project1().count())

@@ -165,7 +165,7 @@ abstract class QueryCases extends SeededDatabase {
     void orderingHonoursDirectionAndNulls() {
         var score = Occurrence_.DETERMINATION_SCORE;
         assertThat(occurrenceIds(occurrences().orderBy(score.desc())))
-                .isEqualTo(ids("SELECT id FROM main_occurrence ORDER BY determination_score DESC NULLS FIRST, id"));
+                .isEqualTo(ids("SELECT id FROM main_occurrence ORDER BY determination_score DESC NULLS FIRST, id DESC"));
         assertThat(occurrenceIds(occurrences().orderBy(score.desc().nullsLast(), Occurrence_.ID.desc())))
                 .isEqualTo(ids("SELECT id FROM main_occurrence ORDER BY determination_score DESC NULLS LAST, id DESC"));
         assertThat(occurrenceIds(occurrences().orderBy(score.asc())))
@@ -178,9 +178,25 @@ abstract class QueryCases extends SeededDatabase {
     }
 
     @Test
+    void theKeyBreaksTiesInTheLastTermsDirectionAndNotNullTermsTakeTheDefaultNullPlacement() {
+        // updated_at is NOT NULL: NULLS LAST on a descending term is the default NULLS FIRST (an ascending
+        // index read backwards), and the key follows the last term's direction.
+        var q = occurrences().orderBy(Occurrence_.UPDATED_AT.desc().nullsLast());
+        assertThat(q.sql()).endsWith(" ORDER BY t0.updated_at DESC NULLS FIRST, t0.id DESC NULLS FIRST");
+        assertThat(occurrenceIds(q)).isEqualTo(ids("SELECT id FROM main_occurrence ORDER BY updated_at DESC, id DESC"));
+        // A nullable term keeps its placement, also through a nullable foreign key (LEFT JOIN) to a NOT NULL column.
+        var byName = occurrences().orderBy(Occurrence_.DETERMINATION.then(Taxon_.NAME).desc().nullsLast(),
+                Occurrence_.CREATED_AT.asc().nullsFirst());
+        assertThat(byName.sql()).contains(" ORDER BY t1.name DESC NULLS LAST, t0.created_at ASC NULLS LAST, t0.id ASC NULLS LAST");
+        assertThat(occurrenceIds(byName)).isEqualTo(ids("SELECT o.id FROM main_occurrence o LEFT JOIN main_taxon t "
+                + "ON t.id = o.determination_id ORDER BY t.name DESC NULLS LAST, o.created_at, o.id"));
+        assertThat(occurrences().sql()).as("no ordering: by key, ascending").endsWith(" ORDER BY t0.id ASC NULLS LAST");
+    }
+
+    @Test
     void limitAndOffsetCutPages() {
         var q = occurrences().orderBy(Occurrence_.DETERMINATION_SCORE.desc());
-        List<Long> all = ids("SELECT id FROM main_occurrence ORDER BY determination_score DESC NULLS FIRST, id");
+        List<Long> all = ids("SELECT id FROM main_occurrence ORDER BY determination_score DESC NULLS FIRST, id DESC");
         assertThat(occurrenceIds(q.limit(25))).isEqualTo(all.subList(0, 25));
         assertThat(occurrenceIds(q.limit(25).offset(100))).isEqualTo(all.subList(100, 125));
         assertThat(occurrenceIds(q.offset(1190))).isEqualTo(all.subList(1190, 1200));
@@ -308,6 +324,6 @@ abstract class QueryCases extends SeededDatabase {
         Optional<Occurrence> best = occurrences().where(Occurrence_.DETERMINATION_SCORE.isNotNull())
                 .orderBy(Occurrence_.DETERMINATION_SCORE.desc()).first();
         assertThat(best).map(Occurrence::id).contains(ids("SELECT id FROM main_occurrence WHERE determination_score IS NOT NULL "
-                + "ORDER BY determination_score DESC, id LIMIT 1").get(0));
+                + "ORDER BY determination_score DESC, id DESC LIMIT 1").get(0));
     }
 }

@@ -70,7 +70,7 @@ abstract class TargetColumnCases extends SeededDatabase {
         assertThat(log.statements().get(1)).as("one statement through the intermediate table")
                 .contains("main_classification").contains("main_detection");
         assertThat(idsOf(rows, OccurrenceView::id)).isEqualTo(ids("SELECT id FROM main_occurrence "
-                + "ORDER BY determination_score DESC NULLS FIRST, id LIMIT " + limit + " OFFSET 3"));
+                + "ORDER BY determination_score DESC NULLS FIRST, id DESC LIMIT " + limit + " OFFSET 3"));
 
         Map<Long, List<Long>> expected = children("SELECT d.occurrence_id, c.id FROM " + THROUGH + " ORDER BY c.id");
         Map<Long, Object[]> byId = new HashMap<>();
@@ -179,7 +179,7 @@ abstract class TargetColumnCases extends SeededDatabase {
                 .list();
         assertStatements(2);
         Map<Long, List<Long>> expected = children("SELECT d.occurrence_id, c.id FROM " + THROUGH + " LEFT JOIN main_taxon t "
-                + "ON t.id = c.taxon_id JOIN ml_algorithm a ON a.id = c.algorithm_id ORDER BY t.name ASC NULLS LAST, a.\"key\" DESC, c.id");
+                + "ON t.id = c.taxon_id JOIN ml_algorithm a ON a.id = c.algorithm_id ORDER BY t.name ASC NULLS LAST, a.\"key\" DESC, c.id DESC");
         for (OccurrenceView o : rows) {
             assertThat(idsOf(o.classifications().get(), Classification::id)).as("occurrence %d", o.id())
                     .isEqualTo(expected.getOrDefault(o.id(), List.of()));
@@ -191,7 +191,7 @@ abstract class TargetColumnCases extends SeededDatabase {
                 .prefetch(Occurrence_.DETECTIONS, q -> q.orderBy(Detection_.SOURCE_IMAGE.then(SourceImage_.PATH).desc()))
                 .list();
         Map<Long, List<Long>> detections = children("SELECT d.occurrence_id, d.id FROM main_detection d JOIN main_sourceimage i "
-                + "ON i.id = d.source_image_id ORDER BY i.path DESC, d.id");
+                + "ON i.id = d.source_image_id ORDER BY i.path DESC, d.id DESC");
         occurrences.forEach(o -> assertThat(idsOf(o.detections().get(), Detection::id))
                 .isEqualTo(detections.getOrDefault(o.id(), List.of())));
         assertStatements(4);

@@ -198,7 +198,7 @@ public final class OccurrenceApi {
         Optional<Occurrence> found = ferry.inTransaction(tx -> annotated(tx.from(Occurrence.class))
                 .where(Occurrence_.PROJECT.then(Project_.DRAFT).eq(false))
                 .prefetch(Occurrence_.DETECTIONS, d -> d
-                        .orderBy(Detection_.TIMESTAMP.desc())
+                        .orderBy(Detection_.TIMESTAMP.desc(), Detection_.ID.asc())
                         .join(Detection_.SOURCE_IMAGE)
                         .prefetch(Detection_.CLASSIFICATIONS, CLASSIFICATIONS))
                 .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
@@ -214,7 +214,7 @@ public final class OccurrenceApi {
             .join(Identification_.TAXON.then(Taxon_.PARENT), Identification_.USER);
 
     private static final UnaryOperator<Query<Classification>> CLASSIFICATIONS = q -> q
-            .orderBy(Classification_.CREATED_AT.desc(), Classification_.SCORE.desc())
+            .orderBy(Classification_.CREATED_AT.desc(), Classification_.SCORE.desc(), Classification_.ID.asc())
             .join(Classification_.TAXON.then(Taxon_.PARENT), Classification_.ALGORITHM.then(Algorithm_.CATEGORY_MAP));
 
     /** {@code valid()}, the to-one joins and the viewset's per-row annotations. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * The list's {@code ordering} parameter: a comma list of whitelisted fields, {@code -} for
  * descending, NULLs always last ({@code NullsLastOrderingFilter}). Ordering by a foreign key orders by
  * the related model's own ordering, as Django does (deployment: name; event: start; taxon: ordering, name).
+ * Ties are broken by ascending id.
  */
 final class OccurrenceOrdering {
 
