@@ -38,11 +38,11 @@ public final class Antenna implements AutoCloseable {
         return routes(ferry, mediaBase, loading, Duration.ZERO);
     }
 
-    /** Every endpoint; the occurrence list reuses a total for {@code countCache} (zero: counts every page). */
+    /** Every endpoint; the lists reuse a total and their deep pages' positions for {@code countCache} (zero: counts every page). */
     public static List<Route> routes(Ferry ferry, String mediaBase, OccurrenceApi.Loading loading,
                                      Duration countCache) {
         OccurrenceApi occurrences = new OccurrenceApi(ferry, mediaBase, loading, countCache);
-        CaptureApi captures = new CaptureApi(ferry, mediaBase);
+        CaptureApi captures = new CaptureApi(ferry, mediaBase, countCache);
         DeploymentApi deployments = new DeploymentApi(ferry, mediaBase);
         return List.of(
                 Route.list("/api/v2/occurrences/", occurrences::list),

@@ -15,11 +15,13 @@ import dev.ferry.query.Expr;
 import dev.ferry.query.Order;
 import dev.ferry.query.Page;
 import dev.ferry.query.Query;
+import dev.ferry.query.Total;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,11 +75,18 @@ public final class CaptureApi {
 
     private final Ferry ferry;
     private final String mediaBase;
+    private final Total total;
 
     /** @param mediaBase URL prefix of stored files; null serves them under the server's own {@code /media/} */
     public CaptureApi(Ferry ferry, String mediaBase) {
+        this(ferry, mediaBase, Duration.ZERO);
+    }
+
+    /** @param countCache how long a total (and a deep page's position) is reused, as the occurrence list does */
+    public CaptureApi(Ferry ferry, String mediaBase, Duration countCache) {
         this.ferry = ferry;
         this.mediaBase = mediaBase;
+        this.total = OccurrenceApi.totals(countCache);
     }
 
     public JsonBody list(ApiRequest request) {
@@ -110,7 +119,7 @@ public final class CaptureApi {
             if (withDetections) {
                 q = q.prefetch(SourceImage_.DETECTIONS, DETECTIONS);
             }
-            Page<SourceImage> page = q.page();
+            Page<SourceImage> page = q.page(total);
             Set<Long> qualifying = withDetections
                     ? tx.withConnection(c -> qualifyingOccurrences(c, projectId, occurrenceIds(page.rows()), applyDefaults))
                     : Set.of();
@@ -193,8 +202,7 @@ public final class CaptureApi {
             }
             orders.add(new Order<>(expr, descending, Order.Nulls.LAST));
         }
-        orders.add(SourceImage_.ID.asc()); // a stable order across pages
-        return orders;
+        return orders; // Ferry ends it with the id, in the last term's direction: a stable order across pages
     }
 
     // ---------------------------------------------------------------- statements beside Ferry's

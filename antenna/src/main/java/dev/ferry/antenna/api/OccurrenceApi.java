@@ -1,7 +1,5 @@
 package dev.ferry.antenna.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ferry.Ferry;
 import dev.ferry.antenna.model.Algorithm_;
 import dev.ferry.antenna.model.Classification;
@@ -10,6 +8,7 @@ import dev.ferry.antenna.model.Detection;
 import dev.ferry.antenna.model.Detection_;
 import dev.ferry.antenna.model.Identification;
 import dev.ferry.antenna.model.Identification_;
+import dev.ferry.antenna.model.Maintained;
 import dev.ferry.antenna.model.Occurrence;
 import dev.ferry.antenna.model.Occurrence_;
 import dev.ferry.antenna.model.Project_;
@@ -20,6 +19,7 @@ import dev.ferry.query.Order;
 import dev.ferry.query.Page;
 import dev.ferry.query.Predicate;
 import dev.ferry.query.Query;
+import dev.ferry.query.Total;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,11 +44,12 @@ import java.util.function.UnaryOperator;
  * in one, the page with its total (joins and per-row annotations for the page's rows only), the
  * identifications, and the classifications (through the detections). The detail costs four too.
  *
- * <p>The list's total is the costly part of a page at scale (an exact count over every matching row, each
- * checked for a detection: ~40-80 ms at 100k occurrences, against a few ms for the page itself). With a count
- * cache ({@link #OccurrenceApi(Ferry, String, Loading, Duration)}) a total is reused for the same project and
- * filters during its time to live, as the original's query cache (django-cachalot) reused it until a write: the
- * page is then read without the count. The time to live bounds how stale a total can be when others write.
+ * <p>The list's total and a deep page's OFFSET are the costly parts of a page at scale (each O(matching rows)).
+ * With a count cache ({@link #OccurrenceApi(Ferry, String, Loading, Duration)}) the list asks Ferry for
+ * {@code Total.reused(countCache)}: a total is counted once per project and filters and reused by every page and
+ * ordering for at most that long, as the original's query cache (django-cachalot) reused it until a write; a page
+ * at an offset of 1,000 or more seeks from a position Ferry remembered in one pass over that ordering. The age
+ * bounds how stale a total (and so a deep page's position) can be when others write.
  */
 public final class OccurrenceApi {
 
@@ -83,7 +84,7 @@ public final class OccurrenceApi {
     private final Ferry ferry;
     private final String mediaBase;
     private final Loading loading;
-    private final Cache<CountKey, Long> counts; // null: every page counts
+    private final Total total;
 
     /**
      * @param mediaBase URL prefix of stored files (detection crops); null serves them under the
@@ -97,21 +98,23 @@ public final class OccurrenceApi {
         this(ferry, mediaBase, loading, Duration.ZERO);
     }
 
-    /** @param countCache how long a list's total is reused for the same project and filters; zero: never */
+    /**
+     * @param countCache how long a list's total and its remembered positions are reused for the same project and
+     *                   filters; zero: every page counts and skips its offset (an exact COUNT and OFFSET)
+     */
     public OccurrenceApi(Ferry ferry, String mediaBase, Loading loading, Duration countCache) {
         this.ferry = ferry;
         this.mediaBase = mediaBase;
         this.loading = loading;
+        this.total = totals(countCache);
+    }
+
+    /** The paging of a list whose totals are reused for {@code countCache} (zero: exact every time). */
+    static Total totals(Duration countCache) {
         if (countCache.isNegative()) {
             throw new IllegalArgumentException("countCache must not be negative, was " + countCache);
         }
-        this.counts = countCache.isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(countCache).maximumSize(10_000).build();
-    }
-
-    /** What a total depends on: the project, its default filters as applied, and the request's filters. */
-    private record CountKey(long projectId, Filters filters, boolean defaults, double scoreThreshold,
-                            List<Long> includeTaxa, List<Long> excludeTaxa, List<Long> taxa) {
+        return countCache.isZero() ? Total.exact() : Total.reused(countCache);
     }
 
     // ---------------------------------------------------------------- list
@@ -148,19 +151,7 @@ public final class OccurrenceApi {
                         .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
                         .prefetch(Occurrence_.CLASSIFICATIONS, CLASSIFICATIONS);
             }
-            q = q.orderBy(ordering).limit(limit).offset(offset);
-            if (counts == null) {
-                return q.page();
-            }
-            CountKey key = new CountKey(projectId, filters, defaults, context.scoreThreshold, context.includeTaxa,
-                    context.excludeTaxa, context.taxa);
-            Long total = counts.getIfPresent(key);
-            if (total != null) {
-                return new Page<>(q.list(), total);
-            }
-            Page<Occurrence> counted = q.page();
-            counts.put(key, counted.total());
-            return counted;
+            return q.orderBy(ordering).limit(limit).offset(offset).page(total);
         });
         return listBody(request, mediaBase, limit, offset, page.rows(), page.total());
     }
@@ -228,12 +219,12 @@ public final class OccurrenceApi {
 
     /** {@code valid()} and the viewset's per-row annotations. */
     private static Query<Occurrence> annotations(Query<Occurrence> q) {
+        // Maintained columns (model.Maintained): each reads a column of main_occurrence, not a subquery.
         return q.where(Occurrence_.DETECTIONS.isNotEmpty())
-                .annotate(Occurrence_.DETECTIONS_COUNT, Agg.count(Occurrence_.DETECTIONS))
-                .annotate(Occurrence_.FIRST_APPEARANCE_TIMESTAMP, Agg.min(Occurrence_.DETECTIONS, Detection_.TIMESTAMP))
-                .annotate(Occurrence_.LAST_APPEARANCE_TIMESTAMP, Agg.max(Occurrence_.DETECTIONS, Detection_.TIMESTAMP))
-                .annotate(Occurrence_.FIRST_APPEARANCE_TIME,
-                        Agg.min(Occurrence_.DETECTIONS, Expr.timeOfDay(Detection_.TIMESTAMP)));
+                .annotate(Occurrence_.DETECTIONS_COUNT, Maintained.DETECTIONS_COUNT)
+                .annotate(Occurrence_.FIRST_APPEARANCE_TIMESTAMP, Maintained.FIRST_APPEARANCE)
+                .annotate(Occurrence_.LAST_APPEARANCE_TIMESTAMP, Maintained.LAST_APPEARANCE)
+                .annotate(Occurrence_.FIRST_APPEARANCE_TIME, Maintained.FIRST_APPEARANCE_TIME);
     }
 
     /** {@code apply_default_filters}: the project's score threshold and its include/exclude taxa (with descendants). */

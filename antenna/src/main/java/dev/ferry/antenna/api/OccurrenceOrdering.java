@@ -2,6 +2,7 @@ package dev.ferry.antenna.api;
 
 import dev.ferry.antenna.model.Deployment_;
 import dev.ferry.antenna.model.Event_;
+import dev.ferry.antenna.model.Maintained;
 import dev.ferry.antenna.model.Occurrence;
 import dev.ferry.antenna.model.Occurrence_;
 import dev.ferry.antenna.model.Taxon_;
@@ -25,8 +26,7 @@ final class OccurrenceOrdering {
             Map.entry("event__start", List.of(Occurrence_.EVENT.then(Event_.START))),
             Map.entry("first_appearance_timestamp", List.of(Occurrence_.FIRST_APPEARANCE_TIMESTAMP)),
             Map.entry("first_appearance_time", List.of(Occurrence_.FIRST_APPEARANCE_TIME)),
-            Map.entry("duration", List.of(Expr.secondsBetween(Occurrence_.FIRST_APPEARANCE_TIMESTAMP,
-                    Occurrence_.LAST_APPEARANCE_TIMESTAMP))),
+            Map.entry("duration", List.of(Maintained.DURATION)),
             Map.entry("deployment", List.of(Occurrence_.DEPLOYMENT.then(Deployment_.NAME))),
             Map.entry("determination", List.of(Occurrence_.DETERMINATION.then(Taxon_.ORDERING),
                     Occurrence_.DETERMINATION.then(Taxon_.NAME))),

@@ -69,8 +69,9 @@ public final class ServeCommand implements Callable<Integer> {
     OccurrenceApi.Loading occurrenceLoading;
 
     @Option(names = "--count-cache", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = {"How long the occurrence list reuses a total for the same project and filters, as the "
-                    + "original's query cache did; 0 counts on every page (default: ${DEFAULT-VALUE})."})
+            description = {"How long the lists (occurrences, captures) reuse a total for the same project and filters, "
+                    + "as the original's query cache did, and the positions that make a deep page a seek; 0 counts and "
+                    + "skips on every page: an exact COUNT and OFFSET (default: ${DEFAULT-VALUE})."})
     Duration countCache;
 
     /** Starts the service: database, demo data if it is empty, HTTP server. The caller closes it. */

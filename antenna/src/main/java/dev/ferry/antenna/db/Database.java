@@ -75,9 +75,7 @@ public final class Database implements AutoCloseable {
                     // Production: no stack walk for a statement whose shape the request has not repeated.
                     .callSiteOnFirstExecution(false)
                     .build();
-            Ferry ferry = Ferry.builder(observer.wrap(pool))
-                    .entities(Entities.TYPES.toArray(Class<?>[]::new))
-                    .metamodels(Entities.METAMODELS.toArray(Class<?>[]::new))
+            Ferry ferry = Entities.register(Ferry.builder(observer.wrap(pool)))
                     .fetchPolicy(settings.fetchPolicy())
                     .build();
             LOG.info("Database ready in {} ms (server {} ms, schema {} ms{}, pool and Ferry {} ms)",

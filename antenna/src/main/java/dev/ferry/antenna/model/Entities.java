@@ -1,5 +1,6 @@
 package dev.ferry.antenna.model;
 
+import dev.ferry.Ferry;
 import java.util.List;
 
 /** Every entity of the service and its generated metamodel, for {@code Ferry.builder()}. */
@@ -15,5 +16,10 @@ public final class Entities {
             Identification_.class, Job_.class);
 
     private Entities() {
+    }
+
+    /** Every entity, its metamodel and the maintained columns ({@link Maintained}), on {@code builder}. */
+    public static Ferry.Builder register(Ferry.Builder builder) {
+        return Maintained.declare(builder.entities(TYPES.toArray(Class<?>[]::new)).metamodels(METAMODELS.toArray(Class<?>[]::new)));
     }
 }

@@ -74,6 +74,13 @@ final class CopyTable {
         return this;
     }
 
+    /** A time of day, from microseconds since midnight ("01:14:03" plus ".ffffff" when there are microseconds). */
+    CopyTable timeOfDay(long micros) {
+        sep();
+        Times.appendTime(sb, micros);
+        return this;
+    }
+
     /** A reference or number that may be absent (0 or negative means NULL: ids start at 1). */
     CopyTable ref(long id) {
         return id > 0 ? num(id) : nul();

@@ -38,7 +38,11 @@ final class NightWriter {
     static final String CAPTURE_COLUMNS = "id, created_at, updated_at, path, public_base_url, timestamp, width, "
             + "height, size, last_modified, test_image, detections_count, project_id, deployment_id, event_id";
     static final String OCCURRENCE_COLUMNS = "id, created_at, updated_at, determination_id, determination_score, "
-            + "event_id, deployment_id, project_id";
+            + "event_id, deployment_id, project_id, "
+            // the maintained columns (migration V3, model.Maintained), written as Ferry computes them
+            + "detections_count, identifications_count, first_appearance_timestamp, last_appearance_timestamp, "
+            + "first_appearance_time, duration_seconds, determination_name, determination_ordering, "
+            + "determination_rank, event_start, deployment_name";
     static final String DETECTION_COLUMNS = "id, created_at, updated_at, source_image_id, bbox, timestamp, path, "
             + "occurrence_id, frame_num, detection_algorithm_id, detection_time, detection_score";
     static final String CLASSIFICATION_COLUMNS = "id, created_at, updated_at, detection_id, taxon_id, score, "
@@ -160,6 +164,7 @@ final class NightWriter {
                 }
             }
             int best = bestPrediction();
+            long identificationsBefore = nextIdentification;
             identify(occurrence, project, moth, truth, best, changed);
             occurrences.num(occurrence).ts(created).ts(Math.max(changed, identifiedAt));
             long determination = 0;
@@ -172,7 +177,20 @@ final class NightWriter {
             } else {
                 occurrences.nul().nul();
             }
-            occurrences.num(night.id()).num(station.id).num(project.id()).end();
+            occurrences.num(night.id()).num(station.id).num(project.id());
+            // Maintained: detection count and times (detections are on captures first..first+count-1, in time
+            // order), identification count, and the determination's, night's and station's sort values.
+            long firstSeen = at[first];
+            long lastSeen = at[first + count - 1];
+            long earliestTime = Times.DAY;
+            for (int j = 0; j < count; j++) {
+                earliestTime = Math.min(earliestTime, at[first + j] % Times.DAY); // a night crosses midnight
+            }
+            occurrences.num(count).num(nextIdentification - identificationsBefore).ts(firstSeen).ts(lastSeen)
+                    .timeOfDay(earliestTime).dbl((lastSeen - firstSeen) / (double) Times.SECOND);
+            Taxonomy.Taxon taxon = determination > 0 ? taxonomy.byId(determination) : null;
+            occurrences.str(taxon == null ? null : taxon.name).nul().str(taxon == null ? null : taxon.rank)
+                    .ts(at[0]).str(station.name).end();
             if (determination > 0) {
                 station.taxa.set((int) determination);
             }

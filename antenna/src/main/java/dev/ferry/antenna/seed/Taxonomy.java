@@ -86,6 +86,7 @@ final class Taxonomy {
         "Owlet", "Snout", "Grass-veneer", "Plume Moth", "Leafroller"};
 
     final List<Taxon> all = new ArrayList<>();
+    private Taxon[] byId; // filled once the tree is numbered
     final Taxon lepidoptera;
     final Taxon notLepidoptera;
     final List<Taxon> otherOrders = new ArrayList<>();
@@ -148,8 +149,10 @@ final class Taxonomy {
 
         number(insecta);
         species = all.stream().filter(t -> t.rank.equals("SPECIES")).toArray(Taxon[]::new);
+        byId = new Taxon[all.size() + 1];
         for (Taxon t : all) {
             byName.put(t.name, t);
+            byId[(int) t.id] = t;
         }
         // A few species are common and most are rare: weight 1/(rank+1) over a shuffled order.
         double[] weights = new double[species.length];
@@ -162,6 +165,11 @@ final class Taxonomy {
 
     static Taxonomy build(int speciesCount, SplittableRandom rng) {
         return new Taxonomy(speciesCount, rng);
+    }
+
+    /** The taxon numbered {@code id}. */
+    Taxon byId(long id) {
+        return byId[(int) id];
     }
 
     Taxon named(String name) {

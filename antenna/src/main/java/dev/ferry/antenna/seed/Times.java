@@ -64,6 +64,16 @@ final class Times {
         }
     }
 
+    /** PostgreSQL's text form of a time of day, "01:14:03" plus ".ffffff" when there are microseconds. */
+    static void appendTime(StringBuilder sb, long microsOfDay) {
+        appendClock(sb, microsOfDay, ':');
+        long fraction = microsOfDay % SECOND;
+        if (fraction != 0) {
+            sb.append('.');
+            pad(sb, fraction, 6);
+        }
+    }
+
     /** "20230802011403", as in capture file names. */
     static void appendCompact(StringBuilder sb, long micros) {
         int day = day(micros);

@@ -3,7 +3,10 @@ package dev.ferry.antenna.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.Ferry;
+import dev.ferry.antenna.model.Entities;
 import dev.ferry.antenna.testing.TestPostgres;
+import dev.ferry.maintain.Maintenance;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -336,6 +339,19 @@ class SeedDemoDataTest {
             assertThat(strings(ds, indexes)).hasSizeGreaterThan(50).isEqualTo(strings(migrated, indexes));
             assertThat(strings(ds, constraints)).hasSizeGreaterThan(50).isEqualTo(strings(migrated, constraints));
         }
+    }
+
+    @Test
+    void theMaintainedColumnsHoldWhatFerryComputes() throws SQLException {
+        // The seeder writes them itself (its triggers are off during the load): Ferry's own computation is the oracle.
+        Maintenance maintenance = Entities.register(Ferry.builder(ds)).build().maintenance();
+        Maintenance.Verification v = maintenance.verify(5);
+        assertThat(v.rows()).as("rows whose maintained columns differ: %s", v.examples()).isZero();
+        assertThat(q("SELECT count(*) FROM main_occurrence WHERE detections_count > 1")).as("some occurrences span captures")
+                .isPositive();
+        assertThat(q("SELECT count(*) FROM main_occurrence WHERE identifications_count > 0")).isPositive();
+        assertThat(q("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'ferry%' AND tgenabled = 'O'"))
+                .as("the triggers are on again after the load").isPositive();
     }
 
     @Test

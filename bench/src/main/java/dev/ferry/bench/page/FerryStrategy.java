@@ -25,9 +25,7 @@ public final class FerryStrategy implements PageStrategy {
 
     private FerryStrategy(String name, DataSource dataSource, FetchPolicy policy, boolean explicit) {
         this.name = name;
-        Ferry ferry = Ferry.builder(dataSource)
-                .entities(Entities.TYPES.toArray(Class<?>[]::new))
-                .metamodels(Entities.METAMODELS.toArray(Class<?>[]::new))
+        Ferry ferry = Entities.register(Ferry.builder(dataSource))
                 .fetchPolicy(policy)
                 .build();
         this.api = new OccurrenceApi(ferry, null, explicit ? OccurrenceApi.Loading.PREFETCH : OccurrenceApi.Loading.LAZY);

@@ -16,22 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The occurrence list's count cache: a total is reused for the same project and filters during its time to live
- * (the page is then read without the count), never across different filters, and not at all when it is zero.
+ * The lists' reused totals ({@code --count-cache}): a total is reused for the same project and filters while younger
+ * than the age (the page is then read without the count), never across different filters, and not at all when the
+ * age is zero; a deep page seeks from a remembered position and answers what an exact COUNT and OFFSET answer.
  */
-class CountCacheTest {
+class ListTotalsTest {
 
     private static final Observer OBSERVER = Observer.builder().logReports(false).build();
     private static final String TOTAL = "(SELECT COUNT(*) FROM main_occurrence";
     private static HikariDataSource pool;
-    private static Ferry ferry;
     private static long nextId = 900_000;
 
     @BeforeAll
@@ -42,9 +44,11 @@ class CountCacheTest {
             s.execute(script("/occurrences/bulk.sql"));
             s.execute("ANALYZE");
         }
-        ferry = Ferry.builder(OBSERVER.wrap(pool))
-                .entities(Entities.TYPES.toArray(Class<?>[]::new))
-                .metamodels(Entities.METAMODELS.toArray(Class<?>[]::new))
+    }
+
+    /** A Ferry of its own: each test starts with an empty result cache. */
+    private static Ferry ferry() {
+        return Entities.register(Ferry.builder(OBSERVER.wrap(pool)))
                 .build();
     }
 
@@ -53,18 +57,28 @@ class CountCacheTest {
         pool.close();
     }
 
-    /** The count and the statements of one list request. */
-    private record Listed(long count, List<StatementRecord> statements) {
+    /** The count, the result ids and the statements of one list request. */
+    private record Listed(long count, List<Long> ids, List<StatementRecord> statements) {
         boolean counted() {
             return statements.stream().anyMatch(r -> r.sql().contains(TOTAL));
+        }
+
+        boolean passed() {
+            return statements.stream().anyMatch(r -> r.sql().contains("ROW_NUMBER() OVER"));
         }
     }
 
     private static Listed list(OccurrenceApi api, String query) {
-        ApiRequest request = new ApiRequest("http://testserver", "/api/v2/occurrences/", OccurrenceApiTest.params(query));
+        return list(api::list, "/api/v2/occurrences/", query);
+    }
+
+    private static Listed list(java.util.function.Function<ApiRequest, JsonBody> endpoint, String path, String query) {
+        ApiRequest request = new ApiRequest("http://testserver", path, OccurrenceApiTest.params(query));
         try (Scope scope = OBSERVER.scope("list")) {
-            long count = OccurrenceApiTest.render(api.list(request)).get("count").asLong();
-            return new Listed(count, scope.statements());
+            JsonNode doc = OccurrenceApiTest.render(endpoint.apply(request));
+            List<Long> ids = new ArrayList<>();
+            doc.get("results").forEach(r -> ids.add(r.get("id").asLong()));
+            return new Listed(doc.get("count").asLong(), ids, scope.statements());
         }
     }
 
@@ -82,7 +96,7 @@ class CountCacheTest {
 
     @Test
     void aTotalIsReusedForTheSameFiltersOnly() throws SQLException {
-        OccurrenceApi api = new OccurrenceApi(ferry, null, OccurrenceApi.Loading.PREFETCH, Duration.ofMinutes(10));
+        OccurrenceApi api = new OccurrenceApi(ferry(), null, OccurrenceApi.Loading.PREFETCH, Duration.ofMinutes(10));
         Listed first = list(api, "project_id=4&limit=5");
         assertThat(first.counted()).isTrue();
         assertThat(first.statements()).hasSize(4);
@@ -106,8 +120,47 @@ class CountCacheTest {
     }
 
     @Test
+    void aDeepPageSeeksFromARememberedPositionAndMatchesAnExactCountAndOffset() {
+        OccurrenceApi reused = new OccurrenceApi(ferry(), null, OccurrenceApi.Loading.PREFETCH, Duration.ofMinutes(10));
+        OccurrenceApi exact = new OccurrenceApi(ferry(), null, OccurrenceApi.Loading.PREFETCH, Duration.ZERO);
+        for (String ordering : List.of("-determination_score", "determination_score", "-updated_at", "created_at",
+                "-detections_count", "first_appearance_time", "-duration", "determination__name", "-event__start")) {
+            boolean first = true;
+            for (int offset : new int[] {1000, 1003, 1150, 1199, 1200, 1500}) {
+                String query = "project_id=4&apply_defaults=false&limit=7&offset=" + offset + "&ordering=" + ordering;
+                Listed seek = list(reused, query);
+                Listed oracle = list(exact, query);
+                assertThat(seek.ids()).as(query).isEqualTo(oracle.ids());
+                assertThat(seek.count()).as(query).isEqualTo(oracle.count()).isGreaterThan(1000);
+                assertThat(oracle.passed()).isFalse();
+                if (offset < seek.count()) {
+                    assertThat(seek.passed()).as("one pass for the first deep page of an ordering only").isEqualTo(first);
+                    assertThat(seek.statements()).hasSize(first ? 5 : 4);
+                    first = false;
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCapturesListReusesItsTotal() {
+        CaptureApi captures = new CaptureApi(ferry(), null, Duration.ofMinutes(10));
+        CaptureApi exact = new CaptureApi(ferry(), null, Duration.ZERO);
+        Listed first = list(captures::list, "/api/v2/captures/", "project_id=4&limit=5");
+        assertThat(first.statements().stream().filter(r -> r.sql().contains("COUNT(*)")).count()).isEqualTo(1);
+        for (String query : List.of("project_id=4&limit=5&offset=20", "project_id=4&limit=9&offset=1100&ordering=-timestamp",
+                "project_id=4&limit=9&offset=1195&ordering=path")) {
+            Listed again = list(captures::list, "/api/v2/captures/", query);
+            Listed oracle = list(exact::list, "/api/v2/captures/", query);
+            assertThat(again.ids()).as(query).isEqualTo(oracle.ids());
+            assertThat(again.count()).isEqualTo(oracle.count()).isEqualTo(first.count());
+            assertThat(again.statements()).noneMatch(r -> r.sql().contains("COUNT(*)"));
+        }
+    }
+
+    @Test
     void anExpiredTotalIsCountedAgain() throws Exception {
-        OccurrenceApi api = new OccurrenceApi(ferry, null, OccurrenceApi.Loading.PREFETCH, Duration.ofMillis(200));
+        OccurrenceApi api = new OccurrenceApi(ferry(), null, OccurrenceApi.Loading.PREFETCH, Duration.ofMillis(200));
         long before = list(api, "project_id=4&deployment=40").count();
         addOccurrence();
         Thread.sleep(400);
@@ -118,18 +171,18 @@ class CountCacheTest {
 
     @Test
     void withoutACacheEveryPageCounts() throws SQLException {
-        OccurrenceApi api = new OccurrenceApi(ferry, null, OccurrenceApi.Loading.PREFETCH, Duration.ZERO);
+        OccurrenceApi api = new OccurrenceApi(ferry(), null, OccurrenceApi.Loading.PREFETCH, Duration.ZERO);
         long before = list(api, "project_id=4&limit=3").count();
         addOccurrence();
         Listed after = list(api, "project_id=4&limit=3");
         assertThat(after.counted()).isTrue();
         assertThat(after.count()).isEqualTo(before + 1);
-        assertThatThrownBy(() -> new OccurrenceApi(ferry, null, OccurrenceApi.Loading.PREFETCH, Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> new OccurrenceApi(ferry(), null, OccurrenceApi.Loading.PREFETCH, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("countCache must not be negative");
     }
 
     private static String script(String resource) throws IOException {
-        try (InputStream in = CountCacheTest.class.getResourceAsStream(resource)) {
+        try (InputStream in = ListTotalsTest.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
