@@ -1,5 +1,6 @@
 package dev.ferry.bench.incident;
 
+import dev.ferry.bench.incident.UiTraffic.FilterKind;
 import dev.ferry.bench.incident.UiTraffic.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,10 @@ final class TrafficStats {
         return List.copyOf(reservoir);
     }
 
-    /** The breakdown: all requests, then by page kind, filter kind, ordering family, first/repeat, ordering. */
+    /**
+     * The breakdown: all requests, then by page kind, filter kind, ordering family, first/repeat, first/repeat per
+     * filter kind, ordering.
+     */
     synchronized List<Row> breakdown() {
         List<Row> rows = new ArrayList<>();
         rows.add(row("all", "all", samples));
@@ -88,6 +92,9 @@ final class TrafficStats {
         group(rows, "ordering family", Comparator.comparing(s -> s.request().family()), s -> s.request().family().label);
         group(rows, "request", Comparator.comparing(s -> !s.first()),
                 s -> s.first() ? "first of its (project, filter)" : "repeat");
+        // first against repeat within each filter kind: the kinds differ in cost and in how often they repeat
+        group(rows, "filter, request", Comparator.<Sample, FilterKind>comparing(s -> s.request().filter().kind())
+                .thenComparing(s -> !s.first()), s -> s.request().filter().kind().label + ", " + (s.first() ? "first" : "repeat"));
         group(rows, "ordering", Comparator.comparing(s -> s.request().ordering()), s -> s.request().ordering());
         return rows;
     }

@@ -60,6 +60,10 @@ class TrafficStatsTest {
         assertEquals(100, find(rows, "filter", "none").requests());
         assertEquals(3, find(rows, "ordering family", "detections aggregate").requests());
         assertEquals(100, find(rows, "ordering", "-updated_at").requests());
+        assertEquals(List.of("none, first", "none, repeat", "taxon, first", "taxon, repeat"), rows.stream()
+                .filter(r -> r.group().equals("filter, request")).map(TrafficStats.Row::value).toList());
+        assertEquals(99, find(rows, "filter, request", "none, repeat").requests());
+        assertEquals(2, find(rows, "filter, request", "taxon, repeat").non200());
         // groups list their values in the enums' order
         assertEquals(List.of("first", "any"), rows.stream().filter(r -> r.group().equals("page")).map(TrafficStats.Row::value).toList());
     }
