@@ -295,6 +295,7 @@ public final class IncidentReplay implements Callable<Integer> {
         try (Antenna antenna = startService(pg, mode);
              Client client = new Client(antenna.baseUrl(), clientTimeout)) {
             HikariDataSource pool = antenna.database().pool();
+            awaitConnections(pool);
             out.printf(Locale.ROOT, "== %,d occurrences, mode %s: ui-traffic for %s, %d client(s), on a fresh service at %s%n",
                     size, mode.label(), text(duration), trafficClients(), antenna.baseUrl());
             result = new Scenario(size, client, null, pool, duration, maxRequests, clientTimeout)
@@ -329,6 +330,17 @@ public final class IncidentReplay implements Callable<Integer> {
         public void close() {
             client.close();
             antenna.close();
+        }
+    }
+
+    /**
+     * Waits (at most 10 s) until a fresh pool has opened its connections, as a running service's pool has: the
+     * first requests measure the service's cold caches, not PostgreSQL's connection start-up.
+     */
+    private static void awaitConnections(HikariDataSource pool) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (pool.getHikariPoolMXBean().getTotalConnections() < pool.getMinimumIdle() && System.nanoTime() < until) {
+            Thread.sleep(20);
         }
     }
 
