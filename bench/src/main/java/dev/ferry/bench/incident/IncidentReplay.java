@@ -403,7 +403,8 @@ public final class IncidentReplay implements Callable<Integer> {
         }
         if (scenarios.contains(UI_TRAFFIC)) {
             text.append(String.format(Locale.ROOT, " **ui-traffic**: %d closed-loop client(s), no think time, asking for"
-                            + " occurrence list pages as the UI does: limit=%d; a visible project weighted by its rows;"
+                            + " occurrence list pages as the UI does: limit=%d; a visible project weighted by its occurrences (the"
+                            + " count with apply_defaults=false);"
                             + " no filter %.0f%%, else one of taxon, verified, deployment, event, date_start+date_end,"
                             + " apply_defaults=false, determination__rank (%.0f%% each; up to %d values per kind and"
                             + " project, drawn from the database); ordering -updated_at %.0f%%, else one of the %d"

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
  * The requests of the ui-traffic scenario: occurrence list pages as the original web UI sends them, drawn
  * at random by the goal's mix (docs/incident.md, "ui-traffic"):
  * <ul>
- *   <li>a visible project, weighted by its number of list rows (no filter, default filters applied);</li>
+ *   <li>a visible project, weighted by its size: its occurrences the list can show ({@code valid()}, without the
+ *       project's default filters, i.e. the count with {@code apply_defaults=false});</li>
  *   <li>no filter (30%), or one of seven filter kinds (10% each), its value from a pool drawn from the
  *       database before the run;</li>
  *   <li>the ordering {@code -updated_at} (the UI's default) 40%, otherwise one of the 12 whitelisted fields,
@@ -122,8 +123,17 @@ final class UiTraffic {
             choices = Map.copyOf(choices);
         }
 
+        /** The rows of the project's default view: no filter, its default filters applied. */
         long rows() {
             return choices.get(FilterKind.NONE).get(0).count();
+        }
+
+        /**
+         * The project's size, its traffic weight: every occurrence the list can show, default filters off. (The
+         * default view can be much smaller: the demo's project 2 shows only geometrid moths, 4% of the project.)
+         */
+        long occurrences() {
+            return choices.get(FilterKind.NO_DEFAULTS).get(0).count();
         }
     }
 
@@ -146,7 +156,7 @@ final class UiTraffic {
 
     final List<ProjectPool> projects;
     final int limit;
-    private final double[] cumulativeRows;
+    private final double[] cumulativeSize;
 
     UiTraffic(List<ProjectPool> projects, int limit) {
         if (projects.isEmpty() || limit < 1) {
@@ -154,11 +164,11 @@ final class UiTraffic {
         }
         this.projects = List.copyOf(projects);
         this.limit = limit;
-        cumulativeRows = new double[projects.size()];
+        cumulativeSize = new double[projects.size()];
         double sum = 0;
         for (int i = 0; i < projects.size(); i++) {
-            sum += Math.max(1, projects.get(i).rows()); // a project with no rows still gets its first pages asked
-            cumulativeRows[i] = sum;
+            sum += Math.max(1, projects.get(i).occurrences()); // an empty project still gets its first pages asked
+            cumulativeSize[i] = sum;
         }
     }
 
@@ -190,9 +200,9 @@ final class UiTraffic {
     }
 
     private ProjectPool project(SplittableRandom random) {
-        double x = random.nextDouble() * cumulativeRows[cumulativeRows.length - 1];
-        for (int i = 0; i < cumulativeRows.length; i++) {
-            if (x < cumulativeRows[i]) {
+        double x = random.nextDouble() * cumulativeSize[cumulativeSize.length - 1];
+        for (int i = 0; i < cumulativeSize.length; i++) {
+            if (x < cumulativeSize[i]) {
                 return projects.get(i);
             }
         }
@@ -256,8 +266,10 @@ final class UiTraffic {
         if (projects.isEmpty()) {
             throw new IllegalStateException("no visible project to send ui-traffic to: is the database seeded?");
         }
-        out.printf(Locale.ROOT, "   ui-traffic pools: %d projects, %d (project, filter) values counted by the oracle in %.1f s%n",
-                projects.size(), counted, (System.nanoTime() - started) / 1e9);
+        out.printf(Locale.ROOT, "   ui-traffic pools: projects %s, %d (project, filter) values counted by the oracle in %.1f s%n",
+                projects.stream().map(p -> String.format(Locale.ROOT, "%d: %,d occurrences (the weight), %,d in the"
+                        + " default view", p.id(), p.occurrences(), p.rows())).toList(), counted,
+                (System.nanoTime() - started) / 1e9);
         return new UiTraffic(projects, limit);
     }
 

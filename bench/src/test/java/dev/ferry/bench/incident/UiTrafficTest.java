@@ -26,17 +26,22 @@ class UiTrafficTest {
 
     private static final int DRAWS = 200_000;
 
-    /** Project 1 lists 7,000 rows, project 2 3,000; each filter kind has a few values of assorted sizes. */
+    /**
+     * Project 1 has 10,000 occurrences, 7,000 in its default view; project 2 2,500 and 3,000 (a view larger than
+     * the project cannot happen, but tells the weights apart); each filter kind has a few values of assorted sizes.
+     */
     private static UiTraffic traffic() {
-        return new UiTraffic(List.of(pool(1, 7_000), pool(2, 3_000)), 20);
+        return new UiTraffic(List.of(pool(1, 7_000, 10_000), pool(2, 3_000, 2_500)), 20);
     }
 
-    private static ProjectPool pool(long id, long rows) {
+    private static ProjectPool pool(long id, long rows, long occurrences) {
         Map<FilterKind, List<Choice>> choices = new EnumMap<>(FilterKind.class);
         for (FilterKind kind : FilterKind.values()) {
             List<Choice> list = new ArrayList<>();
             if (kind == FilterKind.NONE) {
                 list.add(new Choice(new Filter(kind, ""), rows));
+            } else if (kind == FilterKind.NO_DEFAULTS) {
+                list.add(new Choice(new Filter(kind, "&apply_defaults=false"), occurrences));
             } else {
                 long[] sizes = {rows / 2, 45, 0, rows / 10};
                 for (int i = 0; i < sizes.length; i++) {
@@ -64,9 +69,9 @@ class UiTrafficTest {
             pages.merge(r.page(), 1, Integer::sum);
             assertEquals(20, r.limit());
         }
-        // projects weighted by their rows
-        assertShare(0.7, projects.get(1L), 0.01, "project 1");
-        assertShare(0.3, projects.get(2L), 0.01, "project 2");
+        // projects weighted by their occurrences (10,000 : 2,500), not by their default views
+        assertShare(0.8, projects.get(1L), 0.01, "project 1");
+        assertShare(0.2, projects.get(2L), 0.01, "project 2");
         // no filter 30%, each of the seven kinds 10%
         assertShare(0.30, filters.get(FilterKind.NONE), 0.01, "no filter");
         for (FilterKind kind : FilterKind.FILTERED) {
@@ -131,6 +136,9 @@ class UiTrafficTest {
         long rows = rowsOfProject.get(r.project());
         if (r.filter().kind() == FilterKind.NONE) {
             return rows;
+        }
+        if (r.filter().kind() == FilterKind.NO_DEFAULTS) {
+            return r.project() == 1 ? 10_000 : 2_500;
         }
         int i = Integer.parseInt(r.filter().query().substring(r.filter().query().indexOf('=') + 1));
         return new long[] {rows / 2, 45, 0, rows / 10}[i];
