@@ -40,24 +40,48 @@ final class Client implements AutoCloseable {
 
     /** GETs {@code pathAndQuery} and records the outcome in {@code stats}; false when interrupted. */
     boolean get(String pathAndQuery, EndpointStats stats) {
+        return exchange(pathAndQuery, stats, HttpResponse.BodyHandlers.discarding()) != null;
+    }
+
+    /**
+     * What one timed request gave: its latency and status ({@link #TIMEOUT} and {@link #FAILED} when no
+     * response came), and its body when it was kept.
+     */
+    record Outcome(long nanos, int status, byte[] body) {
+    }
+
+    static final int TIMEOUT = -1;
+    static final int FAILED = -2;
+
+    /**
+     * As {@link #get}, but keeps the body (for a later check of what the service answered) and returns the
+     * outcome; null when interrupted. Reading the body into an array costs microseconds, inside the timing.
+     */
+    Outcome getKeepingBody(String pathAndQuery, EndpointStats stats) {
+        return exchange(pathAndQuery, stats, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> Outcome exchange(String pathAndQuery, EndpointStats stats, HttpResponse.BodyHandler<T> handler) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout).GET().build();
         long started = System.nanoTime();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<T> response = http.send(request, handler);
             long nanos = System.nanoTime() - started;
             String timing = response.headers().firstValue("Server-Timing").orElse("");
             stats.response(nanos, response.statusCode(),
                     response.headers().firstValueAsLong("X-Query-Count").orElse(-1),
                     number(DB, timing), number(TOTAL, timing));
+            return new Outcome(nanos, response.statusCode(), response.body() instanceof byte[] b ? b : null);
         } catch (HttpTimeoutException e) {
             stats.timeout(timeout.toNanos());
+            return new Outcome(timeout.toNanos(), TIMEOUT, null);
         } catch (IOException e) {
             stats.failure("io: " + e.getClass().getSimpleName());
+            return new Outcome(System.nanoTime() - started, FAILED, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
-        return true;
     }
 
     /** GETs {@code pathAndQuery} outside any measurement, for the set-up: the body, or an exception on non-200. */

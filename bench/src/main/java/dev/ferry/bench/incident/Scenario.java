@@ -12,22 +12,43 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The two workloads of the replay, each bounded by a duration and a request cap:
+ * The workloads of the replay, each bounded by a duration and a request cap:
  * <ul>
  *   <li>{@link #uiSessions}: browser sessions as the UI makes them (antenna.md sections 5 and 7): a
  *       think time between page views (occurrence list pages, now and then an occurrence or a station),
  *       and the captures list polled every 10 s by a timer of its own, as the UI's refetch does;</li>
  *   <li>{@link #saturation}: closed-loop clients asking for occurrence list pages with no pause, for
- *       the pages per second the service sustains.</li>
+ *       the pages per second the service sustains;</li>
+ *   <li>{@link #uiTraffic}: closed-loop clients sending occurrence list requests as the UI sends them, with
+ *       filters, orderings and pages drawn by {@link UiTraffic}, for their latency.</li>
  * </ul>
  * No request starts after the deadline; requests in flight then are waited for, each at most the
  * client timeout, so a run ends at most one timeout after its deadline and every request is counted.
  */
 final class Scenario {
 
-    /** One scenario's numbers, per endpoint in {@link Endpoint} order (endpoints not called are left out). */
-    record Result(String mode, String scenario, int clients, double seconds, List<EndpointStats.Summary> endpoints,
-                  PoolSampler.Usage pool, int unfinished, double loadAverage) {
+    /**
+     * One scenario's numbers, per endpoint in {@link Endpoint} order (endpoints not called are left out);
+     * {@code traffic} only for ui-traffic.
+     */
+    record Result(int occurrences, String mode, String scenario, int clients, double seconds,
+                  List<EndpointStats.Summary> endpoints, PoolSampler.Usage pool, int unfinished, double loadAverage,
+                  Traffic traffic) {
+
+        Result withTraffic(Traffic t) {
+            return new Result(occurrences, mode, scenario, clients, seconds, endpoints, pool, unfinished, loadAverage, t);
+        }
+    }
+
+    /** The ui-traffic breakdown, and the exactness check of its answers (null until it ran). */
+    record Traffic(List<TrafficStats.Row> rows, Exactness.Check check) {
+        Traffic withCheck(Exactness.Check c) {
+            return new Traffic(rows, c);
+        }
+
+        TrafficStats.Row all() {
+            return rows.get(0);
+        }
     }
 
     /** How the UI sessions behave. */
@@ -40,6 +61,7 @@ final class Scenario {
     /** Chance that a session moves to another project before a page view. */
     static final double SWITCH_PROJECT = 0.05;
 
+    private final int occurrences;
     private final Client client;
     private final Targets targets;
     private final HikariDataSource pool;
@@ -47,8 +69,10 @@ final class Scenario {
     private final long maxRequests;
     private final Duration clientTimeout;
 
-    Scenario(Client client, Targets targets, HikariDataSource pool, Duration duration, long maxRequests,
-             Duration clientTimeout) {
+    /** @param targets what ui-sessions and saturation ask for; null for ui-traffic, which brings its own */
+    Scenario(int occurrences, Client client, Targets targets, HikariDataSource pool, Duration duration,
+             long maxRequests, Duration clientTimeout) {
+        this.occurrences = occurrences;
         this.client = client;
         this.targets = targets;
         this.pool = pool;
@@ -149,6 +173,29 @@ final class Scenario {
         return run(mode, "saturation", clients, workers);
     }
 
+    /**
+     * {@code clients} closed-loop clients, no think time, each sending the next request of {@code traffic} as
+     * soon as its previous one ended; each request is recorded in {@code stats} (its answer possibly kept).
+     */
+    Result uiTraffic(String mode, int clients, UiTraffic traffic, TrafficStats stats, long seed) {
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003 + 900_000 + i);
+            workers.add((budget, endpoints) -> {
+                while (budget.take()) {
+                    UiTraffic.Request request = traffic.next(random);
+                    boolean first = stats.firstOf(request);
+                    Client.Outcome outcome = client.getKeepingBody(request.path(), endpoints.get(Endpoint.OCCURRENCE_LIST));
+                    if (outcome == null) {
+                        return;
+                    }
+                    stats.add(request, first, outcome);
+                }
+            });
+        }
+        return run(mode, "ui-traffic", clients, workers).withTraffic(new Traffic(stats.breakdown(), null));
+    }
+
     /** Runs the workers on virtual threads until the deadline (or the cap), then waits for requests in flight. */
     private Result run(String mode, String name, int clients, List<Worker> workers) {
         Map<Endpoint, EndpointStats> stats = new EnumMap<>(Endpoint.class);
@@ -194,7 +241,8 @@ final class Scenario {
             sampler.close();
             // the machine's 1-minute load average as the scenario ends: how much else competed for the cores
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            return new Result(mode, name, clients, seconds, List.copyOf(summaries), sampler.usage(), unfinished, load);
+            return new Result(occurrences, mode, name, clients, seconds, List.copyOf(summaries), sampler.usage(),
+                    unfinished, load, null);
         }
     }
 }

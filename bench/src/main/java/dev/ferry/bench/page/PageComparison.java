@@ -37,11 +37,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       loop ({@link #paired}), wall and CPU time per page, and the ratio to jdbc per page;</li>
  *   <li>times them again with JMH (sample time, {@code -prof gc}) for the allocation per page;</li>
  *   <li>writes the table ({@code target/page-comparison/results.md}) and the chart
- *       ({@code docs/img/page-comparison.png}).</li>
+ *       ({@code target/page-comparison/page-comparison-N.png}, or {@code --chart FILE}).</li>
  * </ol>
  * Arguments: {@code --occurrences N} (100000), {@code --limits 10,25,100}, {@code --strategies a,b},
  * {@code --rounds 60} (paired rounds per page size), {@code --quick} (short runs, for a smoke test),
- * {@code --check-only}.
+ * {@code --check-only}, {@code --chart FILE}, {@code --out DIR}.
  */
 public final class PageComparison {
 
@@ -57,7 +57,9 @@ public final class PageComparison {
         boolean quick = opts.containsKey("quick");
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "60"));
         Path out = Path.of(opts.getOrDefault("out", "target/page-comparison"));
-        Path chart = Path.of(opts.getOrDefault("chart", "../docs/img/page-comparison.png"));
+        // The chart lands beside the table unless asked for elsewhere: a run at another size must not replace the
+        // docs' chart (docs/benchmarks.md passes --chart ../docs/img/page-comparison.png when it refreshes it).
+        Path chart = Path.of(opts.getOrDefault("chart", out.resolve("page-comparison-" + occurrences + ".png").toString()));
         Files.createDirectories(out);
 
         try (PageWorkload workload = PageWorkload.start(Path.of("target", "page-db"), occurrences, new ConsoleProgress())) {

@@ -84,8 +84,9 @@ class EndpointStatsTest {
         EndpointStats detail = new EndpointStats(Endpoint.OCCURRENCE_DETAIL);
         detail.response(5 * MS, 200, 4, 1.0, 2.0);
         detail.timeout(30_000 * MS);
-        Scenario.Result r = new Scenario.Result("prefetch", "ui-sessions", 30, 10.0,
-                List.of(list.summary(10.0), detail.summary(10.0)), new PoolSampler.Usage(4, 1.5, 4, 0.2, 3, 100), 0, 1.0);
+        Scenario.Result r = new Scenario.Result(100_000, "prefetch", "ui-sessions", 30, 10.0,
+                List.of(list.summary(10.0), detail.summary(10.0)), new PoolSampler.Usage(4, 1.5, 4, 0.2, 3, 100), 0, 1.0,
+                null);
 
         String table = Report.table(List.of(r), 30_000);
         String[] lines = table.split("\n");
@@ -100,5 +101,25 @@ class EndpointStatsTest {
         assertTrue(targets.get(0).startsWith("prefetch, ui-sessions: occurrence list p95 95.0 ms (target <= 50 ms): **not met**"),
                 targets.get(0));
         assertTrue(Report.poolTable(List.of(r)).contains("| prefetch | ui-sessions | 30 | 10.0 | 4 | 1.50 | 4 | 0.2 | 3 | 0 | 1.0 |"));
+    }
+
+    @Test
+    void scalingComparesTheLargestSizeWithTheSmallestAndJudgesUiTraffic() {
+        List<Scenario.Result> results = List.of(
+                listResult(20_000, "ui-traffic", 10), listResult(20_000, "saturation", 100),
+                listResult(1_000_000, "ui-traffic", 14), listResult(1_000_000, "saturation", 400));
+        String md = Report.scaling(List.of(20_000, 1_000_000), results);
+        // latencies 1..100 times the factor: p50 = 50 x, p95 = 95 x
+        assertTrue(md.contains("| prefetch | ui-traffic | 500.0 | 700.0 | 1.40x | 950.0 | 1,330 | 1.40x | within 1.5x: **met** |"), md);
+        assertTrue(md.contains("| prefetch | saturation | 5,000 | 20,000 | 4.00x | 9,500 | 38,000 | 4.00x |  |"), md);
+    }
+
+    private static Scenario.Result listResult(int occurrences, String scenario, int factor) {
+        EndpointStats list = new EndpointStats(Endpoint.OCCURRENCE_LIST);
+        for (int i = 1; i <= 100; i++) {
+            list.response(i * factor * MS, 200, 4, 1.0, 2.0);
+        }
+        return new Scenario.Result(occurrences, "prefetch", scenario, 1, 10.0, List.of(list.summary(10.0)),
+                new PoolSampler.Usage(4, 1, 1, 0, 0, 10), 0, 1.0, null);
     }
 }
