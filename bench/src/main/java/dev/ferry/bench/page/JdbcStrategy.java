@@ -48,10 +48,10 @@ public final class JdbcStrategy implements PageStrategy {
             + "    ORDER BY d.frame_num ASC NULLS LAST, d.timestamp ASC NULLS LAST, d.id LIMIT 1),"
             + " e.id, e.start, e.\"end\", dep.id, dep.name, " + TAXON.formatted("t") + ", " + TAXON.formatted("p")
             + " FROM (SELECT o.* FROM main_occurrence o WHERE %1$s"
-            + "   ORDER BY o.determination_score DESC NULLS LAST, o.id LIMIT ? OFFSET ?) o"
+            + "   ORDER BY o.determination_score DESC NULLS LAST, o.id DESC LIMIT ? OFFSET ?) o"
             + " LEFT JOIN main_event e ON e.id = o.event_id LEFT JOIN main_deployment dep ON dep.id = o.deployment_id"
             + " LEFT JOIN main_taxon t ON t.id = o.determination_id LEFT JOIN main_taxon p ON p.id = t.parent_id"
-            + " ORDER BY o.determination_score DESC NULLS LAST, o.id";
+            + " ORDER BY o.determination_score DESC NULLS LAST, o.id DESC";
 
     private static final String IDENTIFICATIONS = "SELECT i.occurrence_id, i.id, i.created_at, i.withdrawn, i.comment,"
             + " u.id, u.name, u.image, " + TAXON.formatted("t") + ", " + TAXON.formatted("p")

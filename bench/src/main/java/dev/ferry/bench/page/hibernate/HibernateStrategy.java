@@ -91,7 +91,7 @@ public final class HibernateStrategy implements PageStrategy {
             left join fetch o.deployment
             left join fetch o.determination t
             left join fetch t.parent
-            order by o.determinationScore desc nulls last, o.id""";
+            order by o.determinationScore desc nulls last, o.id desc""";
 
     private static final String IDENTIFICATIONS = """
             from Identification i

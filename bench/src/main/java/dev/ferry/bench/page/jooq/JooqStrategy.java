@@ -215,7 +215,7 @@ public final class JooqStrategy implements PageStrategy {
                 .leftJoin(DEP).on(DEP.ID.eq(page.field(O.DEPLOYMENT_ID)))
                 .leftJoin(T).on(T.ID.eq(page.field(O.DETERMINATION_ID)))
                 .leftJoin(P).on(P.ID.eq(T.PARENT_ID))
-                .orderBy(score.desc().nullsLast(), id.asc());
+                .orderBy(score.desc().nullsLast(), id.desc());
     }
 
     // ---- to-one rows, as nested records mapped into antenna records (null when the LEFT JOIN misses)
