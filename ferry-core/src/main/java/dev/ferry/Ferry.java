@@ -61,7 +61,7 @@ public final class Ferry {
         this.results = results;
         this.maintenance = maintenance;
         this.loader = new Loader(connections, new Renderer(dialect, maintenance.maintainedColumns()), readers, defaultPolicy,
-                results);
+                results, new PoolSource(dataSource));
     }
 
     public static Builder builder(DataSource dataSource) {

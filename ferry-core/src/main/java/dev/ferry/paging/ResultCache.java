@@ -10,8 +10,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,7 +25,9 @@ import java.util.function.LongSupplier;
  * values); bounded by weight (a total weighs 1, positions 1 + their count), least recently used first
  * out. Each value carries the time its computation started, and is reused only while younger than the
  * age a caller accepts. Concurrent callers for the same result share one computation: the first claims
- * it, the others wait for its result instead of running the same statement.
+ * it, the others wait for its result instead of running the same statement. A value past half its age
+ * can be refreshed in the background ({@link #refresh}) while it is still served, so a result in steady
+ * use is never computed again on a caller's time.
  */
 public final class ResultCache {
 
@@ -66,8 +73,18 @@ public final class ResultCache {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(ResultCache.class.getName());
+
     private final AsyncCache<Key, Object> cache;
     private final LongSupplier clock;
+    private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
+    /** One daemon thread, started on demand: refreshes queue up rather than load the database in parallel. */
+    private final ThreadPoolExecutor refresher = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64), r -> {
+                Thread t = new Thread(r, "ferry-result-refresh");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** @param maxWeight totals plus remembered positions kept at most */
     public ResultCache(long maxWeight) {
@@ -76,6 +93,7 @@ public final class ResultCache {
 
     ResultCache(long maxWeight, LongSupplier clock) {
         this.clock = clock;
+        this.refresher.allowCoreThreadTimeOut(true);
         this.cache = Caffeine.newBuilder()
                 .executor(Runnable::run) // evict on the caller's thread: the bound holds when put returns
                 .maximumWeight(maxWeight)
@@ -100,16 +118,49 @@ public final class ResultCache {
         return v instanceof Positions p && fresh(p.startedNanos(), maxAgeNanos) ? p : null;
     }
 
-    /** Remembers a total computed elsewhere (e.g. with a page), unless a younger one is there. */
-    public void putTotal(Key key, Counted counted) {
+    /**
+     * Remembers a total or positions computed elsewhere (with a page, or by a refresh), unless a value as
+     * young is there or one is being computed.
+     */
+    public void offer(Key key, Object value) {
         ConcurrentMap<Key, CompletableFuture<Object>> map = cache.asMap();
         CompletableFuture<Object> present = map.get(key);
-        Object v = present == null ? null : value(present);
-        if (v instanceof Counted c && c.startedNanos() >= counted.startedNanos()) {
+        if (present == null) {
+            map.putIfAbsent(key, CompletableFuture.completedFuture(value));
             return;
         }
-        if (present == null || present.isDone()) {
-            map.put(key, CompletableFuture.completedFuture(counted));
+        Object v = value(present);
+        if (present.isDone() && (v == null || startedOf(v) < startedOf(value))) {
+            map.replace(key, present, CompletableFuture.completedFuture(value));
+        }
+    }
+
+    /** Whether a value that started at {@code startedNanos} has lived more than half of {@code maxAgeNanos}. */
+    public boolean aging(long startedNanos, long maxAgeNanos) {
+        return now() - startedNanos > maxAgeNanos / 2;
+    }
+
+    /**
+     * Runs {@code work} (which computes a younger value of {@code key} and {@link #offer}s it) on the refresh
+     * thread, unless a refresh of {@code key} is already waiting or running. Refreshes wait in a short queue
+     * and are dropped when it is full: the value then simply ages out and is computed again when asked for.
+     */
+    public void refresh(Key key, Runnable work) {
+        if (!refreshing.add(key)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "refreshing a reused result failed; it will be computed again when asked for", e);
+                } finally {
+                    refreshing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshing.remove(key);
         }
     }
 

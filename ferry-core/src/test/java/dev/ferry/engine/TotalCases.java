@@ -188,6 +188,32 @@ abstract class TotalCases extends SeededDatabase {
     }
 
     @Test
+    void aTotalPastHalfItsAgeIsServedAndCountedAgainInTheBackground() throws Exception {
+        Ferry f = freshFerry();
+        Total reused = Total.reused(Duration.ofSeconds(2));
+        Query<Occurrence> q = project1(f).where(Occurrence_.DETERMINATION.idIn(List.of(1L, 2L, 3L, 4L, 5L)))
+                .orderBy(Occurrence_.ID.asc()).limit(5);
+        long expected = ids("SELECT COUNT(*) FROM main_occurrence WHERE project_id = 1 AND determination_id IN (1, 2, 3, 4, 5)").get(0);
+        assertThat(q.page(reused).total()).isEqualTo(expected);
+        log.reset();
+        assertThat(q.page(reused).total()).as("a collection value is part of the result's key too").isEqualTo(expected);
+        assertThat(log.statements()).hasSize(1).noneMatch(s -> s.contains("COUNT(*)"));
+        Thread.sleep(1_100);
+        log.reset();
+        assertThat(q.page(reused).total()).isEqualTo(expected);
+        assertThat(log.statements().get(0)).as("served as it is").doesNotContain("COUNT(*)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.statements().stream().noneMatch(s -> s.startsWith("SELECT COUNT(*)")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(log.statements()).as("and counted again beside it").anyMatch(s -> s.startsWith("SELECT COUNT(*)"));
+        Thread.sleep(1_000); // past the first count's age: the refreshed one answers
+        log.reset();
+        assertThat(q.page(reused).total()).isEqualTo(expected);
+        assertThat(log.statements().get(0)).doesNotContain("COUNT(*)");
+    }
+
+    @Test
     void aCappedTotalCountsAtMostTheCap() {
         Query<Occurrence> q = project1(ferry).orderBy(Occurrence_.ID.asc()).limit(10);
         Page<Occurrence> capped = q.page(Total.atMost(100));

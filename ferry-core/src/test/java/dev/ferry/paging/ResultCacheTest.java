@@ -1,5 +1,6 @@
 package dev.ferry.paging;
 
+import dev.ferry.sql.ArrayParam;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ class ResultCacheTest {
         ResultCache.Key b = ResultCache.Key.of("q", List.of(new Object[] {1L, 2L}, "x"), Set.of("t"));
         ResultCache.Key c = ResultCache.Key.of("q", List.of(new Object[] {1L, 3L}, "x"), Set.of("t"));
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
+        // as Ferry binds a collection: one array parameter
+        ResultCache.Key d = ResultCache.Key.of("q", List.of(new ArrayParam(Long.class, new Object[] {1L, 2L})), Set.of("t"));
+        ResultCache.Key e = ResultCache.Key.of("q", List.of(new ArrayParam(Long.class, new Object[] {1L, 2L})), Set.of("t"));
+        ResultCache.Key f = ResultCache.Key.of("q", List.of(new ArrayParam(Long.class, new Object[] {2L, 1L})), Set.of("t"));
+        assertThat(d).isEqualTo(e).hasSameHashCodeAs(e).isNotEqualTo(f);
     }
 
     @Test
@@ -141,11 +147,42 @@ class ResultCacheTest {
     }
 
     @Test
+    void oneRefreshAtATimePerResultOnABackgroundThread() throws Exception {
+        ResultCache.Key key = key("count", 9L);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        Runnable work = () -> {
+            runs.incrementAndGet();
+            running.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cache.offer(key, new ResultCache.Counted(9, clock.get()));
+        };
+        cache.refresh(key, work);
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        cache.refresh(key, work); // already running: skipped
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cache.freshTotal(key, 1_000) == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(cache.freshTotal(key, 1_000).total()).isEqualTo(9);
+        assertThat(runs).hasValue(1);
+        assertThat(cache.aging(clock.get(), 100)).isFalse();
+        clock.addAndGet(51);
+        assertThat(cache.aging(clock.get() - 51, 100)).isTrue();
+    }
+
+    @Test
     void aTotalLearnedWithAPageDoesNotReplaceAYoungerOne() {
-        cache.putTotal(key("count", 3L), new ResultCache.Counted(10, 2_000));
-        cache.putTotal(key("count", 3L), new ResultCache.Counted(9, 1_500));
+        cache.offer(key("count", 3L), new ResultCache.Counted(10, 2_000));
+        cache.offer(key("count", 3L), new ResultCache.Counted(9, 1_500));
         assertThat(cache.freshTotal(key("count", 3L), 10_000).total()).isEqualTo(10);
-        cache.putTotal(key("count", 3L), new ResultCache.Counted(11, 2_500));
+        cache.offer(key("count", 3L), new ResultCache.Counted(11, 2_500));
         assertThat(cache.freshTotal(key("count", 3L), 10_000).total()).isEqualTo(11);
     }
 }
