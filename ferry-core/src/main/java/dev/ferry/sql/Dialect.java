@@ -85,6 +85,11 @@ public abstract class Dialect {
         return true;
     }
 
+    /** {@code expr} is none of {@code values} (one array parameter): {@code NOT (expr = ANY(?))}. */
+    protected void notInArray(Fragment out, Fragment expr, ArrayParam values) {
+        out.sql("NOT (").append(expr).sql(" = ANY(").param(values).sql("))");
+    }
+
     /** {@code LIMIT ? OFFSET ?}, parameters appended in order; -1 means no limit. */
     protected void limitOffset(Fragment f, long limit, long offset) {
         if (limit >= 0) {

@@ -51,6 +51,17 @@ public final class PostgresDialect extends Dialect {
         return Math.round(Double.parseDouble(m.group(1)));
     }
 
+    /**
+     * {@code expr NOT IN (SELECT unnest(?))}: the same rows as {@code NOT (expr = ANY(?))}, but PostgreSQL hashes the
+     * values once and, not seeing them at planning, estimates the condition as a subquery. With the values in view it
+     * multiplies one selectivity per value: 333 excluded taxa of 2,500 were estimated to leave 0.2% of 700,000 rows
+     * where 65% passed, and the planner sorted every match for a page instead of reading the ordering's index.
+     */
+    @Override
+    protected void notInArray(Fragment out, Fragment expr, ArrayParam values) {
+        out.append(expr).sql(" NOT IN (SELECT unnest(").param(values).sql("))");
+    }
+
     @Override
     protected void likeIgnoreCase(Fragment out, Fragment expr, String pattern) {
         out.append(expr).sql(" ILIKE ").param(pattern).sql(" ESCAPE '\\'");

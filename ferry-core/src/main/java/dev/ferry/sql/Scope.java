@@ -344,12 +344,11 @@ final class Scope {
         Fragment e = new Fragment();
         expr(e, in.left());
         if (d().supportsArrayParameters() && d().arrayElementType(type) != null) {
+            ArrayParam values = new ArrayParam(type, in.values().toArray());
             if (in.negated()) {
-                f.sql("NOT (");
-            }
-            f.append(e).sql(" = ANY(").param(new ArrayParam(type, in.values().toArray())).sql(")");
-            if (in.negated()) {
-                f.sql(")");
+                d().notInArray(f, e, values);
+            } else {
+                f.append(e).sql(" = ANY(").param(values).sql(")");
             }
             return;
         }

@@ -85,6 +85,11 @@ abstract class QueryCases extends SeededDatabase {
         assertSameIds(occurrences().where(Occurrence_.ID.in(List.of(3L, 1L, 2L, 99_999L))), "o.id IN (1, 2, 3)");
         assertSameIds(occurrences().where(Occurrence_.ID.in(List.of())), "1 = 0");
         assertSameIds(occurrences().where(Occurrence_.ID.notIn(List.of(1L, 2L))), "o.id NOT IN (1, 2)");
+        // A NOT IN list keeps its NULL semantics (a NULL key is in neither answer) whatever the dialect renders.
+        assertSameIds(occurrences().where(Occurrence_.DETERMINATION.id().notIn(List.of(1L, 2L, 3L))),
+                "o.determination_id NOT IN (1, 2, 3)");
+        assertThat(occurrences().where(Occurrence_.ID.notIn(List.of(1L, 2L))).sql()).contains(
+                ferry.dialect().name().equals("postgresql") ? "t0.id NOT IN (SELECT unnest(?))" : "NOT (t0.id = ANY(?))");
         assertSameIds(occurrences().where(Occurrence_.DETERMINATION.isNull()), "o.determination_id IS NULL");
         assertSameIds(occurrences().where(score.isNotNull()), "o.determination_score IS NOT NULL");
         assertSameIds(occurrences().where(score.eq((Double) null)), "o.determination_score IS NULL");
