@@ -314,6 +314,14 @@ public final class OccurrenceApi {
                     seen = Predicate.all(seen, Detection_.TIMESTAMP.lt(dateEnd.plusDays(1).atStartOfDay()));
                 }
                 q = q.where(Occurrence_.DETECTIONS.any(seen));
+                // Implied by it (a detection in the range lies between the first and the last), and answered from
+                // the maintained columns: the detections are then probed only for occurrences seen around the range.
+                if (dateStart != null) {
+                    q = q.where(Maintained.LAST_APPEARANCE.ge(dateStart.atStartOfDay()));
+                }
+                if (dateEnd != null) {
+                    q = q.where(Maintained.FIRST_APPEARANCE.lt(dateEnd.plusDays(1).atStartOfDay()));
+                }
             }
             if (verified != null) {
                 q = q.where(verified ? Occurrence_.IDENTIFICATIONS.isNotEmpty() : Occurrence_.IDENTIFICATIONS.isEmpty());

@@ -1,5 +1,6 @@
 package dev.ferry.antenna.model;
 
+import dev.ferry.model.Column;
 import dev.ferry.model.Many;
 import dev.ferry.model.Ref;
 import dev.ferry.model.Table;
@@ -9,8 +10,8 @@ import java.time.LocalDateTime;
 @Table("main_deployment")
 public record Deployment(
         long id,
-        LocalDateTime createdAt,
-        LocalDateTime updatedAt,
+        @Column(nullable = false) LocalDateTime createdAt,
+        @Column(nullable = false) LocalDateTime updatedAt,
         String name,
         String description,
         Double latitude,

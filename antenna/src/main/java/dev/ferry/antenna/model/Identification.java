@@ -1,5 +1,6 @@
 package dev.ferry.antenna.model;
 
+import dev.ferry.model.Column;
 import dev.ferry.model.Ref;
 import dev.ferry.model.Table;
 import java.time.LocalDateTime;
@@ -8,8 +9,8 @@ import java.time.LocalDateTime;
 @Table("main_identification")
 public record Identification(
         long id,
-        LocalDateTime createdAt,
-        LocalDateTime updatedAt,
+        @Column(nullable = false) LocalDateTime createdAt,
+        @Column(nullable = false) LocalDateTime updatedAt,
         Ref<User> user,
         Ref<Taxon> taxon,
         Ref<Occurrence> occurrence,

@@ -1,5 +1,6 @@
 package dev.ferry.antenna.model;
 
+import dev.ferry.model.Column;
 import dev.ferry.model.Computed;
 import dev.ferry.model.ManyToMany;
 import dev.ferry.model.Many;
@@ -15,8 +16,8 @@ import java.time.LocalTime;
 @Table("main_occurrence")
 public record Occurrence(
         long id,
-        LocalDateTime createdAt,
-        LocalDateTime updatedAt,
+        @Column(nullable = false) LocalDateTime createdAt,
+        @Column(nullable = false) LocalDateTime updatedAt,
         Ref<Taxon> determination,
         Double determinationScore,
         Ref<Event> event,

@@ -1,5 +1,6 @@
 package dev.ferry.antenna.model;
 
+import dev.ferry.model.Column;
 import dev.ferry.model.ManyToMany;
 import dev.ferry.model.Many;
 import dev.ferry.model.Ref;
@@ -9,8 +10,8 @@ import java.time.LocalDateTime;
 @Table("main_project")
 public record Project(
         long id,
-        LocalDateTime createdAt,
-        LocalDateTime updatedAt,
+        @Column(nullable = false) LocalDateTime createdAt,
+        @Column(nullable = false) LocalDateTime updatedAt,
         String name,
         String description,
         String image,

@@ -1,5 +1,6 @@
 package dev.ferry.antenna.model;
 
+import dev.ferry.model.Column;
 import dev.ferry.model.Ref;
 import dev.ferry.model.Table;
 import java.time.LocalDateTime;
@@ -7,8 +8,8 @@ import java.time.LocalDateTime;
 @Table("main_s3storagesource")
 public record S3StorageSource(
         long id,
-        LocalDateTime createdAt,
-        LocalDateTime updatedAt,
+        @Column(nullable = false) LocalDateTime createdAt,
+        @Column(nullable = false) LocalDateTime updatedAt,
         String name,
         String bucket,
         String prefix,
