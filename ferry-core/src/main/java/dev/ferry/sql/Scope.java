@@ -290,6 +290,9 @@ final class Scope {
             junction(f, a.terms(), " AND ", "1=1");
         } else if (p instanceof Predicate.Or<?> o) {
             junction(f, o.terms(), " OR ", "1=0");
+        } else if (p instanceof Predicate.Not<?> n && n.term() instanceof Predicate.In<?> in && !in.negated()
+                && throughToMany(in) == in) {
+            in(f, new Predicate.In<>(in.left(), in.values(), true)); // NOT (x IN ...) is x NOT IN ...: one rendering
         } else if (p instanceof Predicate.Not<?> n) {
             f.sql("NOT (");
             predicate(f, n.term());

@@ -90,6 +90,10 @@ abstract class QueryCases extends SeededDatabase {
                 "o.determination_id NOT IN (1, 2, 3)");
         assertThat(occurrences().where(Occurrence_.ID.notIn(List.of(1L, 2L))).sql()).contains(
                 ferry.dialect().name().equals("postgresql") ? "t0.id NOT IN (SELECT unnest(?))" : "NOT (t0.id = ANY(?))");
+        assertSameIds(occurrences().where(Predicate.not(Occurrence_.DETERMINATION.idIn(List.of(1L, 2L, 3L)))),
+                "NOT (o.determination_id IN (1, 2, 3))");
+        assertThat(occurrences().where(Predicate.not(Occurrence_.ID.in(List.of(1L, 2L)))).sql()).as("NOT of IN renders as NOT IN")
+                .isEqualTo(occurrences().where(Occurrence_.ID.notIn(List.of(1L, 2L))).sql());
         assertSameIds(occurrences().where(Occurrence_.DETERMINATION.isNull()), "o.determination_id IS NULL");
         assertSameIds(occurrences().where(score.isNotNull()), "o.determination_score IS NOT NULL");
         assertSameIds(occurrences().where(score.eq((Double) null)), "o.determination_score IS NULL");
