@@ -83,8 +83,13 @@ public final class Loader implements QueryRunner, BatchFactory {
 
     /** The rows of {@code query} with their prefetches, on connection {@code c}. */
     <T> List<T> listOn(Connection c, QuerySpec<T> query) {
+        return listOn(c, query, false);
+    }
+
+    /** {@link #listOn(Connection, QuerySpec)}, sorting every matching row first when {@code sortAll} (a small result). */
+    <T> List<T> listOn(Connection c, QuerySpec<T> query, boolean sortAll) {
         RowGroup<T> rows = rootGroup(query);
-        SelectStatement s = renderer.list(query);
+        SelectStatement s = renderer.list(query, null, -1, sortAll);
         RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
         Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), mapper::read);
         engine.prefetch(c, rows, query.prefetches());

@@ -125,8 +125,9 @@ final class PageLoader {
         Sql countSql = renderer.count(query.withoutWindow());
         ResultCache.Key countKey = ResultCache.Key.of(countSql.text(), countSql.params(), tables);
         int spacing = total.spacing();
-        if (query.offset() < spacing || query.limit() == 0) {
-            return connections.with(c -> counted(c, query, query, countKey, countSql, maxAge));
+        ResultCache.Counted known = results.freshTotal(countKey, maxAge);
+        if (query.offset() < spacing || query.limit() == 0 || (known != null && known.total() <= total.sortWhole())) {
+            return connections.with(c -> counted(c, query, query, countKey, countSql, maxAge, total.sortWhole()));
         }
         // One key per ordering of the same rows: the walk's text (a walk from the first row, of one spacing).
         Sql walkSql = renderer.walk(query.withoutWindow().withLimit(spacing), spacing);
@@ -145,7 +146,7 @@ final class PageLoader {
                 }
             }
             QuerySpec<T> seek = query.seek(Arrays.asList(p.positions().get(k - 1)), offset - (long) k * spacing);
-            return counted(c, seek, query, countKey, countSql, maxAge);
+            return counted(c, seek, query, countKey, countSql, maxAge, total.sortWhole());
         });
     }
 
@@ -174,11 +175,12 @@ final class PageLoader {
      * statement by the first caller, whose count the others read their pages beside.
      */
     private <T> Page<T> counted(Connection c, QuerySpec<T> page, QuerySpec<T> query, ResultCache.Key countKey, Sql countSql,
-                                long maxAge) {
+                                long maxAge, long sortWhole) {
         ResultCache.Claim claim = results.claim(countKey, maxAge);
         if (!claim.leads()) {
-            List<T> rows = page.limit() == 0 ? List.of() : loader.listOn(c, page);
             ResultCache.Counted counted = (ResultCache.Counted) claim.await();
+            boolean none = page.limit() == 0 || (page == query && page.offset() >= counted.total());
+            List<T> rows = none ? List.of() : loader.listOn(c, page, counted.total() <= sortWhole);
             if (results.aging(counted.startedNanos(), maxAge)) {
                 refreshTotal(countKey, countSql, query.model().name());
             }

@@ -27,23 +27,32 @@ public final class Total {
     /** Rows between two remembered positions of a reused result: a seek skips fewer than this many rows. */
     public static final int DEFAULT_SPACING = 1000;
 
+    /**
+     * A reused result known to have at most this many rows is read whole and sorted for a page, planned so (no
+     * positions, no walk): sorting 10,000 rows takes a few milliseconds, and it spares the planner's guess of how
+     * far into an ordering's index the first matching rows lie (a rare rank read a 700,000-row index to find none).
+     */
+    public static final long DEFAULT_SORT_WHOLE = 10_000;
+
     /** The strategy. */
     public enum Kind { EXACT, REUSED, CAPPED, ESTIMATED, NONE }
 
-    private static final Total EXACT = new Total(Kind.EXACT, null, -1, DEFAULT_SPACING);
-    private static final Total ESTIMATED = new Total(Kind.ESTIMATED, null, -1, DEFAULT_SPACING);
-    private static final Total NONE = new Total(Kind.NONE, null, -1, DEFAULT_SPACING);
+    private static final Total EXACT = new Total(Kind.EXACT, null, -1, DEFAULT_SPACING, DEFAULT_SORT_WHOLE);
+    private static final Total ESTIMATED = new Total(Kind.ESTIMATED, null, -1, DEFAULT_SPACING, DEFAULT_SORT_WHOLE);
+    private static final Total NONE = new Total(Kind.NONE, null, -1, DEFAULT_SPACING, DEFAULT_SORT_WHOLE);
 
     private final Kind kind;
     private final Duration maxAge;
     private final long cap;
     private final int spacing;
+    private final long sortWhole;
 
-    private Total(Kind kind, Duration maxAge, long cap, int spacing) {
+    private Total(Kind kind, Duration maxAge, long cap, int spacing, long sortWhole) {
         this.kind = kind;
         this.maxAge = maxAge;
         this.cap = cap;
         this.spacing = spacing;
+        this.sortWhole = sortWhole;
     }
 
     /** Counted with every page, in the same statement (an uncorrelated {@code (SELECT COUNT(*) ...)}). */
@@ -66,7 +75,7 @@ public final class Total {
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw new InvalidQueryException("Total.reused(" + maxAge + "): the age must be positive; use Total.exact() to count every time");
         }
-        return new Total(Kind.REUSED, maxAge, -1, DEFAULT_SPACING);
+        return new Total(Kind.REUSED, maxAge, -1, DEFAULT_SPACING, DEFAULT_SORT_WHOLE);
     }
 
     /** {@link #reused(Duration)} remembering every {@code rows}th position (more memory, shorter skips). */
@@ -77,7 +86,21 @@ public final class Total {
         if (rows < 2) {
             throw new InvalidQueryException("positionsEvery(" + rows + "): the spacing must be at least 2");
         }
-        return new Total(kind, maxAge, cap, rows);
+        return new Total(kind, maxAge, cap, rows, sortWhole);
+    }
+
+    /**
+     * {@link #reused(Duration)} reading a result of at most {@code rows} rows whole and sorting it for a page
+     * ({@value #DEFAULT_SORT_WHOLE} by default; 0: never).
+     */
+    public Total sortWholeUpTo(long rows) {
+        if (kind != Kind.REUSED) {
+            throw new InvalidQueryException("sortWholeUpTo(...) applies to Total.reused(...) only");
+        }
+        if (rows < 0) {
+            throw new InvalidQueryException("sortWholeUpTo(" + rows + "): the number of rows must not be negative");
+        }
+        return new Total(kind, maxAge, cap, spacing, rows);
     }
 
     /**
@@ -88,7 +111,7 @@ public final class Total {
         if (cap < 1) {
             throw new InvalidQueryException("Total.atMost(" + cap + "): the cap must be at least 1");
         }
-        return new Total(Kind.CAPPED, null, cap, DEFAULT_SPACING);
+        return new Total(Kind.CAPPED, null, cap, DEFAULT_SPACING, DEFAULT_SORT_WHOLE);
     }
 
     /**
@@ -123,11 +146,17 @@ public final class Total {
         return spacing;
     }
 
+    /** For {@link #reused}: the largest result read whole and sorted for a page. */
+    public long sortWhole() {
+        return sortWhole;
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
             case EXACT -> "Total.exact()";
-            case REUSED -> "Total.reused(" + maxAge + ")" + (spacing == DEFAULT_SPACING ? "" : ".positionsEvery(" + spacing + ")");
+            case REUSED -> "Total.reused(" + maxAge + ")" + (spacing == DEFAULT_SPACING ? "" : ".positionsEvery(" + spacing + ")")
+                    + (sortWhole == DEFAULT_SORT_WHOLE ? "" : ".sortWholeUpTo(" + sortWhole + ")");
             case CAPPED -> "Total.atMost(" + cap + ")";
             case ESTIMATED -> "Total.estimated()";
             case NONE -> "Total.none()";

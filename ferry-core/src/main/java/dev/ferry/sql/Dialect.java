@@ -90,6 +90,14 @@ public abstract class Dialect {
         out.sql("NOT (").append(expr).sql(" = ANY(").param(values).sql("))");
     }
 
+    /**
+     * Ends a derived table so that the planner plans it by itself, without an outer LIMIT or ORDER BY
+     * reaching into it: PostgreSQL's and H2's {@code OFFSET 0}.
+     */
+    protected void fence(Fragment derivedTable) {
+        derivedTable.sql(" OFFSET 0");
+    }
+
     /** {@code LIMIT ? OFFSET ?}, parameters appended in order; -1 means no limit. */
     protected void limitOffset(Fragment f, long limit, long offset) {
         if (limit >= 0) {

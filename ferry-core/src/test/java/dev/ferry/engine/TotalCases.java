@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 abstract class TotalCases extends SeededDatabase {
 
-    private static final Total REUSED = Total.reused(Duration.ofHours(1)).positionsEvery(7);
+    /** Positions every 7 rows, and none of the fixture's results read whole: walks and seeks on every deep page. */
+    private static final Total REUSED = Total.reused(Duration.ofHours(1)).positionsEvery(7).sortWholeUpTo(0);
 
     TotalCases(DataSource raw) {
         super(raw);
@@ -99,8 +100,8 @@ abstract class TotalCases extends SeededDatabase {
     @Test
     void randomPagesOfEveryStrategyAgreeWithTheOracle() {
         SplittableRandom random = new SplittableRandom(7);
-        Total[] reused = {Total.reused(Duration.ofHours(1)), Total.reused(Duration.ofHours(1)).positionsEvery(2),
-                Total.reused(Duration.ofHours(1)).positionsEvery(50)};
+        Total[] reused = {Total.reused(Duration.ofHours(1)), Total.reused(Duration.ofHours(1)).positionsEvery(2).sortWholeUpTo(0),
+                Total.reused(Duration.ofHours(1)).positionsEvery(50).sortWholeUpTo(0), Total.reused(Duration.ofHours(1)).positionsEvery(50)};
         for (Case c : cases()) {
             List<Long> all = oracle(c);
             Query<Occurrence> q = c.query().apply(project1(ferry));
@@ -124,7 +125,7 @@ abstract class TotalCases extends SeededDatabase {
         Ferry f = freshFerry();
         Query<Occurrence> byScore = project1(f).orderBy(Occurrence_.DETERMINATION_SCORE.desc(), Occurrence_.ID.asc()).limit(10);
         Query<Occurrence> byUpdate = project1(f).orderBy(Occurrence_.UPDATED_AT.asc(), Occurrence_.ID.asc()).limit(10);
-        Total reused = Total.reused(Duration.ofHours(1)).positionsEvery(100);
+        Total reused = Total.reused(Duration.ofHours(1)).positionsEvery(100).sortWholeUpTo(0);
 
         byScore.page(reused);
         assertStatements(1);
@@ -155,9 +156,30 @@ abstract class TotalCases extends SeededDatabase {
     }
 
     @Test
+    void aSmallResultIsReadWholeAndSortedOnceItsTotalIsKnown() {
+        Ferry f = freshFerry();
+        Total reused = Total.reused(Duration.ofHours(1)).positionsEvery(10).sortWholeUpTo(600);
+        Query<Occurrence> q = project1(f).orderBy(Occurrence_.UPDATED_AT.desc()).limit(5);
+        List<Long> all = ids("SELECT id FROM main_occurrence WHERE project_id = 1 ORDER BY updated_at DESC, id DESC");
+        assertThat(q.page(reused).total()).isEqualTo(600);
+        log.reset();
+        Page<Occurrence> deep = q.offset(450).page(reused);
+        assertStatements(1);
+        assertThat(log.statements().get(0)).as("no walk: the matching rows sorted whole, past a planner fence")
+                .doesNotContain("ROW_NUMBER").contains(" OFFSET 0) y ORDER BY");
+        assertThat(idsOfPage(deep)).isEqualTo(all.subList(450, 455));
+        log.reset();
+        assertThat(q.offset(600).page(reused).rows()).isEmpty();
+        assertStatements(0); // past the known end: nothing to read
+        Page<Occurrence> first = q.page(Total.reused(Duration.ofHours(1)).sortWholeUpTo(599)); // 600 rows: too many
+        assertThat(log.statements().get(0)).doesNotContain("OFFSET 0)");
+        assertThat(idsOfPage(first)).isEqualTo(all.subList(0, 5));
+    }
+
+    @Test
     void aWriteIsSeenWithinTheAgeAndAtOnceAfterInvalidation() throws Exception {
         Ferry f = freshFerry();
-        Total reused = Total.reused(Duration.ofMillis(1_500)).positionsEvery(50);
+        Total reused = Total.reused(Duration.ofMillis(1_500)).positionsEvery(50).sortWholeUpTo(0);
         Query<Occurrence> q = project1(f).orderBy(Occurrence_.ID.desc()).limit(5);
         assertThat(q.page(reused).total()).isEqualTo(600);
         assertThat(q.offset(100).page(reused).rows()).isNotEmpty();
@@ -191,9 +213,10 @@ abstract class TotalCases extends SeededDatabase {
     void aTotalPastHalfItsAgeIsServedAndCountedAgainInTheBackground() throws Exception {
         Ferry f = freshFerry();
         Total reused = Total.reused(Duration.ofSeconds(2));
-        Query<Occurrence> q = project1(f).where(Occurrence_.DETERMINATION.idIn(List.of(1L, 2L, 3L, 4L, 5L)))
+        Query<Occurrence> q = project1(f).where(Occurrence_.ID.in(List.of(1L, 3L, 5L, 7L, 9L, 11L, 13L)))
                 .orderBy(Occurrence_.ID.asc()).limit(5);
-        long expected = ids("SELECT COUNT(*) FROM main_occurrence WHERE project_id = 1 AND determination_id IN (1, 2, 3, 4, 5)").get(0);
+        long expected = ids("SELECT COUNT(*) FROM main_occurrence WHERE project_id = 1 AND id IN (1, 3, 5, 7, 9, 11, 13)").get(0);
+        assertThat(expected).isEqualTo(7);
         assertThat(q.page(reused).total()).isEqualTo(expected);
         log.reset();
         assertThat(q.page(reused).total()).as("a collection value is part of the result's key too").isEqualTo(expected);
@@ -275,7 +298,7 @@ abstract class TotalCases extends SeededDatabase {
     void requestsForTheSameResultAtOnceComputeItOnce() throws Exception {
         assumeTrue(ferry.dialect().name().equals("postgresql"), "needs a table lock that blocks readers (PostgreSQL)");
         Ferry f = freshFerry();
-        Total reused = Total.reused(Duration.ofHours(1)).positionsEvery(50);
+        Total reused = Total.reused(Duration.ofHours(1)).positionsEvery(50).sortWholeUpTo(0);
         Query<Occurrence> q = project1(f).orderBy(Occurrence_.UPDATED_AT.desc(), Occurrence_.ID.asc()).limit(5).offset(300);
         List<Long> expected = ids("SELECT id FROM main_occurrence WHERE project_id = 1 ORDER BY updated_at DESC, id LIMIT 5 OFFSET 300");
         int requests = 3; // with the lock's connection, the test pool's 4
