@@ -50,26 +50,26 @@ public final class ResultCache {
 
     /**
      * Every {@code spacing}th row of an ordered result, as far as it was walked: {@code positions.get(k - 1)}
-     * holds the ordering's values (the key last) of the row at 1-based position {@code k * spacing}. The
-     * total is known (not -1) once a walk reached the last row. Extended by later walks, it keeps the age
-     * of its first: every position is at most that old.
+     * holds the ordering's values (the key last) of the row at 1-based position {@code k * spacing}.
+     * {@code ended} once a walk found the result's last row: there is no position after the last one here.
+     * Extended by later walks, it keeps the age of its first: every position is at most that old.
      */
-    public record Positions(int spacing, List<Object[]> positions, long total, long startedNanos) {
+    public record Positions(int spacing, List<Object[]> positions, boolean ended, long startedNanos) {
         public Positions {
             positions = List.copyOf(positions);
         }
 
         /** Whether the position of row {@code k * spacing} is known, or the result ends before it. */
         public boolean reaches(long k) {
-            return positions.size() >= k || total >= 0;
+            return positions.size() >= k || ended;
         }
 
-        /** These positions, then {@code more} found by a walk from the last of them; {@code total} once known. */
-        public Positions then(List<Object[]> more, long total) {
+        /** These positions, then {@code more} found by a walk from the last of them. */
+        public Positions then(List<Object[]> more, boolean ended) {
             List<Object[]> all = new ArrayList<>(positions.size() + more.size());
             all.addAll(positions);
             all.addAll(more);
-            return new Positions(spacing, all, total, startedNanos);
+            return new Positions(spacing, all, ended, startedNanos);
         }
     }
 

@@ -139,15 +139,30 @@ final class PageLoader {
             if (results.aging(p.startedNanos(), maxAge)) {
                 refreshPositions(query, positionsKey, p);
             }
-            if (p.total() >= 0) {
-                results.offer(countKey, new ResultCache.Counted(p.total(), p.startedNanos()));
-                if (offset >= p.total()) {
-                    return new Page<T>(List.of(), p.total());
-                }
+            if (k > p.positions().size()) {
+                // The result ends before row k * spacing <= offset: a page past its end.
+                return new Page<T>(List.of(), total(c, countKey, countSql, query.model().name(), maxAge));
             }
             QuerySpec<T> seek = query.seek(Arrays.asList(p.positions().get(k - 1)), offset - (long) k * spacing);
             return counted(c, seek, query, countKey, countSql, maxAge, total.sortWhole());
         });
+    }
+
+    /** The reused total of {@code countSql}: remembered, or counted by the first caller that asks. */
+    private long total(Connection c, ResultCache.Key key, Sql countSql, String entity, long maxAge) {
+        ResultCache.Claim claim = results.claim(key, maxAge);
+        if (!claim.leads()) {
+            return ((ResultCache.Counted) claim.await()).total();
+        }
+        long started = results.now();
+        try {
+            long n = Statements.queryLong(c, renderer.dialect(), countSql, "count on " + entity);
+            claim.complete(new ResultCache.Counted(n, started));
+            return n;
+        } catch (RuntimeException | Error e) {
+            claim.fail(e);
+            throw e;
+        }
     }
 
     /** In the background: counts {@code query} again, for a total that is past half its age. */
@@ -162,9 +177,9 @@ final class PageLoader {
     /** In the background: walks {@code query}'s ordering again as far as {@code old} reached, for positions past half their age. */
     private void refreshPositions(QuerySpec<?> query, ResultCache.Key key, ResultCache.Positions old) {
         results.refresh(key, () -> {
-            ResultCache.Positions start = new ResultCache.Positions(old.spacing(), List.of(), -1, results.now());
-            // To the end again if the old walk reached it, else as far as it went.
-            long k = old.total() >= 0 ? old.total() / old.spacing() + 1 : old.positions().size();
+            ResultCache.Positions start = new ResultCache.Positions(old.spacing(), List.of(), false, results.now());
+            // As far as the old walk went, and to the end again if it reached it.
+            long k = old.positions().size() + (old.ended() ? 1 : 0);
             results.offer(key, background.with(c -> walk(c, query, start, k)));
         });
     }
@@ -228,7 +243,7 @@ final class PageLoader {
         while (true) {
             ResultCache.Positions known;
             if (claim.leads()) {
-                known = new ResultCache.Positions(spacing, List.of(), -1, results.now());
+                known = new ResultCache.Positions(spacing, List.of(), false, results.now());
             } else {
                 known = (ResultCache.Positions) claim.await();
                 if (known.reaches(k)) {
@@ -259,17 +274,16 @@ final class PageLoader {
         QuerySpec<?> walk = known.positions().isEmpty() ? all.withLimit(rows + 1)
                 : all.seek(Arrays.asList(known.positions().get(known.positions().size() - 1)), 0).withLimit(rows + 1);
         List<Object[]> found = new ArrayList<>();
-        long[] last = {0};
-        PositionReader reader = new PositionReader(2); // _rn, _last after the values
+        boolean[] more = {false};
+        PositionReader reader = new PositionReader(1); // _rn after the values
         Statements.query(c, renderer.dialect(), renderer.walk(walk, spacing), "positions of " + query.model().name(), rs -> {
             long rn = rs.getLong(reader.columns(rs) + 1);
-            if (rn % spacing == 0 && rn <= rows) {
+            if (rn > rows) {
+                more[0] = true; // the row after the walk's last: the result goes on
+            } else if (rn % spacing == 0) {
                 found.add(reader.values(rs));
             }
-            last[0] = rn;
         });
-        // One row more than asked tells whether the result goes on past the walk.
-        long total = last[0] <= rows ? from + last[0] : -1;
-        return known.then(found, total);
+        return known.then(found, !more[0]);
     }
 }

@@ -254,27 +254,27 @@ public final class Renderer {
 
     /**
      * A walk along the query's ordering, from its keyset position (or the first row) through its window's
-     * {@code limit} rows, returning the ordering's values (the key last) of every {@code spacing}th row
-     * and of the last, each with its 1-based place in the walk: {@code SELECT _o0, ..., _rn, _last FROM
-     * (SELECT y.*, ROW_NUMBER() OVER (ORDER BY ...) ... FROM (<the window, cut as a page is>) y) x WHERE
-     * MOD(_rn, spacing) = 0 OR _last = 1}. What a reused result remembers (positions), so a deep page
+     * {@code limit} rows, returning the ordering's values (the key last) of every {@code spacing}th row, and
+     * of the window's last row if there is one, each with its 1-based place in the walk: {@code SELECT _o0,
+     * ..., _rn FROM (SELECT y.*, ROW_NUMBER() OVER (ORDER BY ...) FROM (<the window, cut as a page is>) y) x
+     * WHERE MOD(_rn, spacing) = 0 OR _rn = limit}. What a reused result remembers (positions), so a deep page
      * seeks from the nearest one instead of skipping every row before it. The window is cut as pages are
      * (index ranges that stop after {@code limit} rows), so a walk costs what an OFFSET over the same rows
-     * costs, and no more is walked than asked.
+     * costs, and no more is walked than asked. (One window function: a second one, to mark the last row,
+     * cost as much again as the index scan.)
      */
     public Sql walk(QuerySpec<?> q, int spacing) {
         Scope.State st = new Scope.State(dialect, maintained);
         Ordering ordering = q.ordering();
         Fragment rows = cut(st, q, ordering, Keyset.of(ordering, q.after()), computedMap(q), false);
-        Fragment order = orderBy(null, ordering, "y.");
-        Fragment numbered = new Fragment().sql("SELECT y.*, ROW_NUMBER() OVER (").append(order).sql(") AS _rn, CASE WHEN LEAD(1) OVER (")
-                .append(order).sql(") IS NULL THEN 1 ELSE 0 END AS _last FROM (").append(rows).sql(") y");
+        Fragment numbered = new Fragment().sql("SELECT y.*, ROW_NUMBER() OVER (").append(orderBy(null, ordering, "y."))
+                .sql(") AS _rn FROM (").append(rows).sql(") y");
         Fragment f = new Fragment().sql("SELECT ");
         for (int i = 0; i < ordering.terms().size(); i++) {
             f.sql("x._o" + i + ", ");
         }
-        f.sql("x._rn, x._last FROM (").append(numbered).sql(") x WHERE MOD(x._rn, ").param((long) spacing)
-                .sql(") = 0 OR x._last = 1 ORDER BY x._rn");
+        f.sql("x._rn FROM (").append(numbered).sql(") x WHERE MOD(x._rn, ").param((long) spacing).sql(") = 0 OR x._rn = ")
+                .param(q.limit()).sql(" ORDER BY x._rn");
         return f.toSql();
     }
 

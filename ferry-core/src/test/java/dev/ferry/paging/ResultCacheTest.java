@@ -105,7 +105,7 @@ class ResultCacheTest {
         for (int i = 0; i < 60; i++) {
             many.add(new Object[] {i, (long) i});
         }
-        cache.claim(key("positions", 1L), 1_000).complete(new ResultCache.Positions(1000, many, 60_000, clock.get()));
+        cache.claim(key("positions", 1L), 1_000).complete(new ResultCache.Positions(1000, many, false, clock.get()));
         assertThat(cache.weight()).isLessThanOrEqualTo(100);
         assertThat(cache.freshPositions(key("positions", 1L), 1_000).positions()).hasSize(60);
     }
@@ -114,7 +114,7 @@ class ResultCacheTest {
     void positionsAreExtendedByOneCallerAtATime() {
         ResultCache.Key key = key("walk", 5L);
         ResultCache.Claim first = cache.claim(key, 1_000);
-        ResultCache.Positions start = new ResultCache.Positions(10, List.<Object[]>of(new Object[] {1L}), -1, clock.get());
+        ResultCache.Positions start = new ResultCache.Positions(10, List.<Object[]>of(new Object[] {1L}), false, clock.get());
         first.complete(start);
         assertThat(start.reaches(1)).isTrue();
         assertThat(start.reaches(2)).isFalse();
@@ -123,11 +123,11 @@ class ResultCacheTest {
         ResultCache.Claim rival = cache.extend(key, start);
         assertThat(extension.leads()).isTrue();
         assertThat(rival.leads()).as("the same value is being extended: wait for it").isFalse();
-        ResultCache.Positions longer = start.then(List.<Object[]>of(new Object[] {2L}, new Object[] {3L}), 37);
+        ResultCache.Positions longer = start.then(List.<Object[]>of(new Object[] {2L}, new Object[] {3L}), true);
         extension.complete(longer);
         ResultCache.Positions seen = (ResultCache.Positions) rival.await();
         assertThat(seen.positions()).hasSize(3);
-        assertThat(seen.total()).isEqualTo(37);
+        assertThat(seen.ended()).isTrue();
         assertThat(seen.reaches(100)).as("the end is known").isTrue();
         assertThat(seen.startedNanos()).as("as old as its first walk").isEqualTo(start.startedNanos());
         assertThat(cache.extend(key, start).leads()).as("an outdated value is not extended again").isFalse();
