@@ -30,7 +30,8 @@ CREATE INDEX occur_proj_score_asc_idx ON main_occurrence (project_id, determinat
 CREATE INDEX occur_proj_updated_idx ON main_occurrence (project_id, updated_at, id) INCLUDE (determination_score, determination_id, detections_count, identifications_count);
 CREATE INDEX occur_proj_created_idx ON main_occurrence (project_id, created_at, id) INCLUDE (determination_score, determination_id, detections_count, identifications_count);
 CREATE INDEX occur_proj_detections_idx ON main_occurrence (project_id, detections_count, id) INCLUDE (determination_score, determination_id, identifications_count);
-CREATE INDEX occur_proj_first_seen_asc_idx ON main_occurrence (project_id, first_appearance_timestamp ASC NULLS LAST, id) INCLUDE (determination_score, determination_id, detections_count, identifications_count);
+-- (with the last appearance too: a date range reads the occurrences first seen before its end, seen last after its start)
+CREATE INDEX occur_proj_first_seen_asc_idx ON main_occurrence (project_id, first_appearance_timestamp ASC NULLS LAST, id) INCLUDE (determination_score, determination_id, detections_count, identifications_count, last_appearance_timestamp);
 CREATE INDEX occur_proj_first_seen_desc_idx ON main_occurrence (project_id, first_appearance_timestamp DESC NULLS LAST, id DESC) INCLUDE (determination_score, determination_id, detections_count, identifications_count);
 CREATE INDEX occur_proj_first_time_asc_idx ON main_occurrence (project_id, first_appearance_time ASC NULLS LAST, id) INCLUDE (determination_score, determination_id, detections_count, identifications_count);
 CREATE INDEX occur_proj_first_time_desc_idx ON main_occurrence (project_id, first_appearance_time DESC NULLS LAST, id DESC) INCLUDE (determination_score, determination_id, detections_count, identifications_count);
