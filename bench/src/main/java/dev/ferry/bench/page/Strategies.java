@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 /** The strategies of the page comparison, by name, in the order the tables show them. */
 public final class Strategies {
 
-    public static final List<String> ALL = List.of("ferry", "ferry-peers", "ferry-one", "jdbc", "hibernate", "jooq-multiset");
+    public static final List<String> ALL = List.of("ferry", "ferry-reused", "ferry-peers", "ferry-one", "jdbc", "hibernate",
+            "jooq-multiset");
 
     private Strategies() {
     }
@@ -14,6 +15,7 @@ public final class Strategies {
     public static PageStrategy create(String name, DataSource dataSource) {
         return switch (name) {
             case "ferry" -> FerryStrategy.explicit(dataSource);
+            case "ferry-reused" -> FerryStrategy.reused(dataSource);
             case "ferry-peers" -> FerryStrategy.peers(dataSource);
             case "ferry-one" -> FerryStrategy.one(dataSource);
             case "jdbc" -> new JdbcStrategy(dataSource);

@@ -74,7 +74,7 @@ public final class HibernateStrategy implements PageStrategy {
             with page as (
                 select x.id as id
                 %1$s
-                order by x.determinationScore desc nulls last, x.id
+                order by x.determinationScore desc nulls last, x.id desc
                 limit :limit offset :offset
             )
             select o,

@@ -196,7 +196,7 @@ public final class JooqStrategy implements PageStrategy {
                         O.DEPLOYMENT_ID)
                 .from(O)
                 .where(filter)
-                .orderBy(O.DETERMINATION_SCORE.desc().nullsLast(), O.ID)
+                .orderBy(O.DETERMINATION_SCORE.desc().nullsLast(), O.ID.desc())
                 .limit(limit)
                 .offset(offset)
                 .asTable("o");
