@@ -66,29 +66,38 @@ final class PageLoader {
      * {@code cap >= 0}); a page past the last row, which carries no total, costs a count more.
      */
     private <T> Page<T> counted(Connection c, QuerySpec<T> query, long cap) {
-        String what = "count on " + query.model().name();
         if (query.limit() == 0) {
             // An empty window has no row to carry the total: the count alone answers.
             long n = Statements.queryLong(c, renderer.dialect(),
-                    cap < 0 ? renderer.count(query.withoutWindow()) : renderer.count(query, cap), what);
+                    cap < 0 ? renderer.count(query.withoutWindow()) : renderer.count(query, cap), "count on " + query.model().name());
             return capped(List.of(), n, cap);
         }
-        RowGroup<T> rows = loader.rootGroup(query);
-        SelectStatement s = renderer.list(query, true, cap);
+        return counted(c, query, query, cap);
+    }
+
+    /**
+     * The rows of {@code page} and, as the last column of the same statement, the total of {@code totalOf}
+     * (the page itself, or the query a seek reads from a position), counted up to {@code cap + 1} rows when
+     * {@code cap >= 0}. A page without rows carries no total: unless it is the first page of the query,
+     * a count answers it.
+     */
+    private <T> Page<T> counted(Connection c, QuerySpec<T> page, QuerySpec<T> totalOf, long cap) {
+        RowGroup<T> rows = loader.rootGroup(page);
+        SelectStatement s = renderer.list(page, totalOf, cap);
         RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
         long[] total = {-1};
-        Statements.query(c, renderer.dialect(), s.sql(), "query on " + query.model().name(), rs -> {
+        Statements.query(c, renderer.dialect(), s.sql(), "query on " + page.model().name(), rs -> {
             if (total[0] < 0) {
                 total[0] = rs.getLong(rs.getMetaData().getColumnCount()); // the total is the last column
             }
             mapper.read(rs);
         });
         if (total[0] < 0) {
-            // No row: the total is 0 unless the offset skipped past the last row (limit is > 0 here).
-            total[0] = query.offset() == 0 ? 0 : Statements.queryLong(c, renderer.dialect(),
-                    cap < 0 ? renderer.count(query.withoutWindow()) : renderer.count(query, cap), what);
+            total[0] = page == totalOf && page.offset() == 0 ? 0 : Statements.queryLong(c, renderer.dialect(),
+                    cap < 0 ? renderer.count(totalOf.withoutWindow()) : renderer.count(totalOf, cap),
+                    "count on " + page.model().name());
         }
-        engine.prefetch(c, rows, query.prefetches());
+        engine.prefetch(c, rows, page.prefetches());
         return capped(rows.rows(), total[0], cap);
     }
 
@@ -203,33 +212,13 @@ final class PageLoader {
         }
         long started = results.now();
         try {
-            Page<T> counted = page == query ? counted(c, query, -1) : countedBeside(c, page, query);
+            Page<T> counted = page == query ? counted(c, query, -1) : counted(c, page, query, -1);
             claim.complete(new ResultCache.Counted(counted.total(), started));
             return counted;
         } catch (RuntimeException | Error e) {
             claim.fail(e);
             throw e;
         }
-    }
-
-    /** The rows of {@code page} (a seek) and, in the same statement, the total of {@code query}. */
-    private <T> Page<T> countedBeside(Connection c, QuerySpec<T> page, QuerySpec<T> query) {
-        RowGroup<T> rows = loader.rootGroup(page);
-        SelectStatement s = renderer.list(page, query, -1);
-        RowMapper<T> mapper = new RowMapper<>(s.layout(), rows, readers, null, true);
-        long[] total = {-1};
-        Statements.query(c, renderer.dialect(), s.sql(), "query on " + page.model().name(), rs -> {
-            if (total[0] < 0) {
-                total[0] = rs.getLong(rs.getMetaData().getColumnCount()); // the total is the last column
-            }
-            mapper.read(rs);
-        });
-        if (total[0] < 0) {
-            total[0] = Statements.queryLong(c, renderer.dialect(), renderer.count(query.withoutWindow()),
-                    "count on " + query.model().name());
-        }
-        engine.prefetch(c, rows, page.prefetches());
-        return new Page<>(rows.rows(), total[0]);
     }
 
     /**

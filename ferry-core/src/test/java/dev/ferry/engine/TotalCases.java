@@ -153,6 +153,9 @@ abstract class TotalCases extends SeededDatabase {
         assertThat(byScore.offset(1_000).page(reused).rows()).as("past the end, once the walk found it").isEmpty();
         assertThat(byScore.offset(2_000).page(reused).rows()).isEmpty();
         assertStatements(1);
+        Page<Occurrence> none = project1(freshFerry()).limit(0).page(reused);
+        assertThat(none.rows()).isEmpty();
+        assertThat(none.total()).as("an empty window: the count alone").isEqualTo(600);
     }
 
     @Test
