@@ -45,6 +45,15 @@ public final class TestPostgres {
 
     /** The JDBC URL of database {@code name}, (re)created empty and migrated. */
     public static String freshDatabase(String name) {
+        String url = emptyDatabase(name);
+        try (HikariDataSource ds = pool(url, 2)) { // Flyway holds one connection for its lock, one to migrate
+            Migrations.migrate(ds);
+        }
+        return url;
+    }
+
+    /** The JDBC URL of database {@code name}, (re)created empty, without the schema. */
+    public static String emptyDatabase(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + NAME + ": " + name);
         }
@@ -55,11 +64,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        String url = pg.getJdbcUrl("postgres", name);
-        try (HikariDataSource ds = pool(url, 2)) { // Flyway holds one connection for its lock, one to migrate
-            Migrations.migrate(ds);
-        }
-        return url;
+        return pg.getJdbcUrl("postgres", name);
     }
 
     /** A small pool on {@code url}; the caller closes it. */
