@@ -62,13 +62,15 @@ public final class Total {
 
     /**
      * Counted once per query shape and values (the SQL text and its parameters) and reused while at most
-     * {@code maxAge} old, by every page of any ordering with the same conditions; with it, the positions
-     * of every {@value #DEFAULT_SPACING}th row of each ordering are remembered too (one pass, built by the
-     * first page at an offset of {@value #DEFAULT_SPACING} or more), so any page seeks from the nearest
-     * position (keyset) and skips fewer than {@value #DEFAULT_SPACING} rows. Concurrent requests for the
-     * same result wait for one computation instead of each doing it. A write by anyone becomes visible
-     * within {@code maxAge}; {@code Ferry.invalidate(...)} forgets at once what a write of this process
-     * changed. Memory is bounded ({@code Ferry.Builder.resultCache}).
+     * {@code maxAge} old, by every page of any ordering with the same conditions. With it, the positions of
+     * every {@value #DEFAULT_SPACING}th row of each ordering are remembered as deep pages find them: a page at
+     * an offset of {@value #DEFAULT_SPACING} or more walks from the furthest position known to its own (what
+     * an OFFSET would read, and no more), and every later page up to there seeks from the nearest position
+     * (keyset) and skips fewer than {@value #DEFAULT_SPACING} rows. A result known to be small is read whole
+     * ({@link #sortWholeUpTo}). Concurrent requests for the same result wait for one computation instead of
+     * each doing it, and a value past half its age is refreshed in the background while it is served. A
+     * write by anyone becomes visible within {@code maxAge}; {@code Ferry.invalidate(...)} forgets at once
+     * what a write of this process changed. Memory is bounded ({@code Ferry.Builder.resultCache}).
      */
     public static Total reused(Duration maxAge) {
         Objects.requireNonNull(maxAge, "maxAge");
