@@ -3,6 +3,7 @@ package dev.ferry.prefetch;
 import dev.ferry.error.FerryException;
 import dev.ferry.error.FerrySqlException;
 import dev.ferry.exec.BatchFactory;
+import dev.ferry.exec.ColumnReader;
 import dev.ferry.exec.ConnectionSource;
 import dev.ferry.exec.Load;
 import dev.ferry.exec.Readers;
@@ -14,7 +15,10 @@ import dev.ferry.model.Relation;
 import dev.ferry.policy.FetchPolicy;
 import dev.ferry.paging.PositionReader;
 import dev.ferry.paging.ResultCache;
+import dev.ferry.query.Aggregate;
+import dev.ferry.query.Expr;
 import dev.ferry.query.Page;
+import dev.ferry.query.Paths;
 import dev.ferry.query.QueryRunner;
 import dev.ferry.query.QuerySpec;
 import dev.ferry.query.Total;
@@ -105,6 +109,21 @@ public final class Loader implements QueryRunner, BatchFactory {
     public long count(QuerySpec<?> query) {
         return withConnection(c -> Statements.queryLong(c, renderer.dialect(), renderer.count(query),
                 "count on " + query.model().name()));
+    }
+
+    @Override
+    public <V> V aggregate(QuerySpec<?> query, Aggregate.Fn fn, Expr<?, V> expr) {
+        ColumnReader reader = ColumnReader.of(Paths.boxed(Paths.valueType(query.model(), expr))); // NULL: no row
+        Object[] out = {null};
+        withConnection(c -> {
+            Statements.query(c, renderer.dialect(), renderer.aggregate(query, fn, expr),
+                    fn.name().toLowerCase(java.util.Locale.ROOT) + " on " + query.model().name(),
+                    rs -> out[0] = reader.read(rs, 1));
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        V value = (V) out[0];
+        return value;
     }
 
     @Override

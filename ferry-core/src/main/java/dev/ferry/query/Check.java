@@ -100,14 +100,7 @@ final class Check {
     }
 
     private static void value(EntityModel<?> model, Expr<?, ?> left, Object value) {
-        Class<?> t = left.type();
-        if (t == Object.class && left instanceof Col<?, ?> c) {
-            // An untyped path (by name, or a foreign key) still has a type in the model.
-            Paths.Resolved r = Paths.column(model, c.path(), null);
-            t = r.leaf().kind() == dev.ferry.model.Property.Kind.TO_ONE
-                    ? r.last().models().of(r.leaf().target()).id().type()
-                    : r.leaf().type();
-        }
+        Class<?> t = Paths.valueType(model, left); // an untyped path still has a type in the model
         if (value != null && t != Object.class && !Paths.boxed(t).isInstance(value)) {
             throw new InvalidQueryException(describe(left) + " is " + t.getSimpleName() + " but was compared with a "
                     + value.getClass().getSimpleName() + " (" + value + ")");

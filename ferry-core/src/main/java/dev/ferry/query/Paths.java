@@ -87,6 +87,20 @@ public final class Paths {
         return at.relation(name);
     }
 
+    /**
+     * The Java type of {@code e}'s values as declared: its own type, or for an untyped path (by name, or a
+     * foreign key) the type the model gives its column; {@link #boxed} it to read a nullable value.
+     */
+    public static Class<?> valueType(EntityModel<?> root, Expr<?, ?> e) {
+        Class<?> t = e.type();
+        if (t == Object.class && e instanceof Col<?, ?> c) {
+            Resolved r = column(root, c.path(), null);
+            t = r.leaf().kind() == Property.Kind.TO_ONE ? r.last().models().of(r.leaf().target()).id().type()
+                    : r.leaf().type();
+        }
+        return t;
+    }
+
     public static Class<?> boxed(Class<?> c) {
         if (!c.isPrimitive()) {
             return c;

@@ -347,6 +347,32 @@ public final class Query<T> {
     }
 
     /**
+     * The largest value of {@code expr} over the matching rows, in one {@code SELECT MAX(...)}; empty when
+     * no row matches or every value is NULL. An expression the model maintains reads its column, so an index
+     * on it answers with one entry: e.g. the longest duration in a project, read to bound an interval search
+     * (bound as a value, the planner estimates the search; as a subquery it could not).
+     */
+    public <V> Optional<V> max(Expr<T, V> expr) {
+        return extreme(Aggregate.Fn.MAX, expr);
+    }
+
+    /** The smallest value of {@code expr} over the matching rows; see {@link #max(Expr)}. */
+    public <V> Optional<V> min(Expr<T, V> expr) {
+        return extreme(Aggregate.Fn.MIN, expr);
+    }
+
+    private <V> Optional<V> extreme(Aggregate.Fn fn, Expr<T, V> expr) {
+        java.util.Objects.requireNonNull(expr, "expr");
+        Check.expr(spec.model(), expr);
+        if (spec.hasWindow()) {
+            String name = fn.name().toLowerCase(java.util.Locale.ROOT);
+            throw new InvalidQueryException(name + "() is over every matching row, and this query has a window (limit "
+                    + "or offset): drop the window, or list its rows and take the " + name + " of those");
+        }
+        return Optional.ofNullable(runner().aggregate(spec, fn, expr));
+    }
+
+    /**
      * Streams the rows in chunks of {@code chunkSize}, prefetching each chunk's relations as it goes;
      * memory stays bounded by the chunk. Close the stream (try-with-resources) to free its connection.
      */

@@ -16,6 +16,9 @@ public interface QueryRunner {
 
     boolean exists(QuerySpec<?> query);
 
+    /** {@code fn} (MIN or MAX) of {@code expr} over the query's rows; null when there is none. */
+    <V> V aggregate(QuerySpec<?> query, Aggregate.Fn fn, Expr<?, V> expr);
+
     /** The SQL text of the root statement, with {@code ?} placeholders. */
     String sql(QuerySpec<?> query);
 }

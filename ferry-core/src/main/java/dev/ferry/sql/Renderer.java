@@ -3,6 +3,7 @@ package dev.ferry.sql;
 import dev.ferry.model.EntityModel;
 import dev.ferry.model.Property;
 import dev.ferry.model.Relation;
+import dev.ferry.query.Aggregate;
 import dev.ferry.query.Computation;
 import dev.ferry.query.Expr;
 import dev.ferry.query.Ordering;
@@ -290,6 +291,24 @@ public final class Renderer {
         Fragment where = where(root, q, keyset, Keyset.ALL);
         return new Fragment().sql("SELECT COUNT(*) FROM ").sql(root.q(q.model().table())).sql(" t0")
                 .sql(joins.text.toString()).append(where);
+    }
+
+    /**
+     * {@code SELECT MIN(expr)} or {@code MAX(expr)} over the query's rows: an expression the model
+     * maintains reads its column, so a matching index answers with one entry.
+     */
+    public Sql aggregate(QuerySpec<?> q, Aggregate.Fn fn, Expr<?, ?> expr) {
+        if (fn != Aggregate.Fn.MIN && fn != Aggregate.Fn.MAX) {
+            throw new IllegalArgumentException("only MIN and MAX over a query's rows, not " + fn);
+        }
+        Scope.State st = new Scope.State(dialect, maintained);
+        Scope.Joins joins = new Scope.Joins();
+        Scope root = new Scope(st, q.model(), "t0", joins, computedMap(q));
+        Fragment value = new Fragment();
+        root.expr(value, expr);
+        Fragment where = where(root, q, Keyset.of(q.ordering(), q.after()), Keyset.ALL);
+        return new Fragment().sql("SELECT " + fn.name() + "(").append(value).sql(") FROM ").sql(root.q(q.model().table()))
+                .sql(" t0").sql(joins.text.toString()).append(where).toSql();
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: whether any row (of the window) matches. */

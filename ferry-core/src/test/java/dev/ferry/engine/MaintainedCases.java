@@ -6,8 +6,10 @@ import dev.ferry.maintain.Maintenance;
 import dev.ferry.query.Agg;
 import dev.ferry.query.Expr;
 import dev.ferry.query.Page;
+import dev.ferry.query.Predicate;
 import dev.ferry.query.Query;
 import dev.ferry.sql.MaintainedColumns;
+import dev.ferry.testing.StatementLog;
 import dev.ferry.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -471,6 +474,20 @@ abstract class MaintainedCases {
             assertThat(stored.list().stream().map(Event::id).toList()).as(c.name()).isEqualTo(want);
             assertThat(stored.sql()).as(c.name()).doesNotContain("main_detection", "COUNT(");
         }
+    }
+
+    @Test
+    void minAndMaxOfAMaintainedExpressionReadItsColumn() {
+        StatementLog log = StatementLog.wrap(raw);
+        Ferry logged = declarations(Ferry.builder(log.dataSource()).entities(SeededDatabase.ENTITIES)).build();
+        Predicate<Occurrence> some = Occurrence_.ID.le(N / 2L);
+        Optional<Double> longest = logged.from(Occurrence.class).where(some).max(DURATION);
+        assertThat(longest).isPresent().isEqualTo(plain.from(Occurrence.class).where(some).max(DURATION));
+        assertThat(logged.from(Occurrence.class).min(FIRST_SEEN)).isPresent()
+                .isEqualTo(plain.from(Occurrence.class).min(FIRST_SEEN));
+        assertThat(log.statements()).hasSize(2).allSatisfy(sql -> assertThat(sql).doesNotContain("main_detection"))
+                .satisfiesExactly(sql -> assertThat(sql).contains("MAX(t0.duration_seconds)"),
+                        sql -> assertThat(sql).contains("MIN(t0.first_seen)"));
     }
 
     @Test

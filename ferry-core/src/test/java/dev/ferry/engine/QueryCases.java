@@ -1,5 +1,6 @@
 package dev.ferry.engine;
 
+import dev.ferry.error.InvalidQueryException;
 import dev.ferry.error.NoSuchRowException;
 import dev.ferry.fixture.*;
 import dev.ferry.query.Agg;
@@ -252,6 +253,27 @@ abstract class QueryCases extends SeededDatabase {
         assertThat(occurrences().where(Occurrence_.PROJECT.idEq(1L)).find(42L)).as("42 is in project 2").isEmpty();
         assertThatThrownBy(() -> occurrences().get(4242L)).isInstanceOf(NoSuchRowException.class)
                 .hasMessage("Occurrence with id = 4242 does not exist");
+    }
+
+    @Test
+    void minAndMaxAreOverTheMatchingRows() {
+        Query<Occurrence> project1 = occurrences().where(Occurrence_.PROJECT.idEq(1L));
+        Object[] want = rows("SELECT MAX(determination_score), MIN(created_at) FROM main_occurrence WHERE project_id = 1")
+                .get(0);
+        assertThat(project1.max(Occurrence_.DETERMINATION_SCORE)).contains(((Number) want[0]).doubleValue());
+        assertThat(project1.min(Occurrence_.CREATED_AT)).contains(((Timestamp) want[1]).toLocalDateTime());
+        assertThat(project1.max(Occurrence_.DETERMINATION.then(Taxon_.NAME))).as("through a to-one path (a join)")
+                .contains((String) rows("SELECT MAX(t.name) FROM main_occurrence o JOIN main_taxon t"
+                        + " ON t.id = o.determination_id WHERE o.project_id = 1").get(0)[0]);
+        assertThat(project1.max(Agg.count(Occurrence_.DETECTIONS))).as("of an aggregate per row").contains(
+                ((Number) rows("SELECT MAX((SELECT COUNT(*) FROM main_detection d WHERE d.occurrence_id = o.id))"
+                        + " FROM main_occurrence o WHERE o.project_id = 1").get(0)[0]).longValue());
+        assertThat(project1.where(Occurrence_.ID.lt(0L)).max(Occurrence_.DETERMINATION_SCORE)).as("no row").isEmpty();
+        assertThat(occurrences().where(Occurrence_.DETERMINATION.isNull()).max(Occurrence_.DETERMINATION.then(Taxon_.NAME)))
+                .as("every value NULL").isEmpty();
+        assertThat(occurrences().max(Occurrence_.ID)).contains((long) OCCURRENCES);
+        assertThatThrownBy(() -> project1.limit(10).max(Occurrence_.ID)).isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("max() is over every matching row, and this query has a window");
     }
 
     @Test
