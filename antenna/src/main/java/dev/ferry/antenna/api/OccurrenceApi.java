@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -138,7 +139,10 @@ public final class OccurrenceApi {
             if (context.draft) {
                 return new Page<Occurrence>(List.of(), 0); // anonymous users see no draft project's rows
             }
-            Query<Occurrence> q = filters.apply(tx.from(Occurrence.class), context)
+            // A date filter bounds its index search by the project's longest occurrence: one index entry.
+            double longest = filters.dated() ? tx.from(Occurrence.class).where(Occurrence_.PROJECT.idEq(projectId))
+                    .max(Maintained.DURATION).orElse(0.0) : 0;
+            Query<Occurrence> q = filters.apply(tx.from(Occurrence.class), context, longest)
                     .where(Occurrence_.PROJECT.idEq(projectId));
             if (defaults) {
                 q = defaultFilters(q, context);
@@ -282,7 +286,16 @@ public final class OccurrenceApi {
                     p.longs("not_algorithm"), start.orElse(null), end.orElse(null), p.bool("verified").orElse(null));
         }
 
-        Query<Occurrence> apply(Query<Occurrence> q, Context context) {
+        /** Whether a date filter is given: it needs the project's longest occurrence (see {@link #seenBetween}). */
+        boolean dated() {
+            return dateStart != null || dateEnd != null;
+        }
+
+        /**
+         * @param longest the longest duration in seconds of an occurrence of the project (0 without one); read
+         *                only when {@link #dated()}
+         */
+        Query<Occurrence> apply(Query<Occurrence> q, Context context, double longest) {
             if (event != null) {
                 q = q.where(Occurrence_.EVENT.idEq(event));
             }
@@ -304,8 +317,8 @@ public final class OccurrenceApi {
             if (!notAlgorithms.isEmpty()) {
                 q = q.where(Occurrence_.CLASSIFICATIONS.none(Classification_.ALGORITHM.idIn(notAlgorithms)));
             }
-            if (dateStart != null || dateEnd != null) {
-                q = q.where(seenBetween(dateStart, dateEnd));
+            if (dated()) {
+                q = q.where(seenBetween(dateStart, dateEnd, longest));
             }
             if (verified != null) {
                 q = q.where(verified ? Occurrence_.IDENTIFICATIONS.isNotEmpty() : Occurrence_.IDENTIFICATIONS.isEmpty());
@@ -314,30 +327,31 @@ public final class OccurrenceApi {
         }
 
         /**
-         * {@code detections__timestamp__date} within [start, end], on one detection: some detection's timestamp
-         * lies in the range, as ranges an index can use. Answered from the maintained columns where they decide
-         * it: a one-detection occurrence's only timestamp is its first appearance, so only occurrences with more
-         * detections are probed in main_detection (1 in 10 of the demo data); and every match was first seen
-         * before the range ended and last seen after it began, which bounds the rows read.
+         * {@code detections__timestamp__date} within [start, end], on one detection, answered from the maintained
+         * first and last appearance (F, L) with at most a rare probe of main_detection. Some detection lies in
+         * [S, E) exactly when F < E and L >= S and one of: F >= S (the first one is inside), L < E (the last one
+         * is), or, for an occurrence that spans the whole range, a detection inside it (the probe). The bound
+         * F >= S - {@code longest} (the project's longest duration, L - F, read from its index) changes no answer
+         * but makes the search a range of the first-appearance index the size of the matches; it is a value, not
+         * a subquery, so the planner estimates the rows and picks the ordering's index when they are many.
          */
-        private static Predicate<Occurrence> seenBetween(LocalDate start, LocalDate end) {
-            Predicate<Detection> seen = Detection_.TIMESTAMP.isNotNull();
-            Predicate<Occurrence> first = Maintained.FIRST_APPEARANCE.isNotNull();
-            List<Predicate<Occurrence>> bounds = new ArrayList<>();
-            if (start != null) {
-                seen = Predicate.all(seen, Detection_.TIMESTAMP.ge(start.atStartOfDay()));
-                first = Predicate.all(first, Maintained.FIRST_APPEARANCE.ge(start.atStartOfDay()));
-                bounds.add(Maintained.LAST_APPEARANCE.ge(start.atStartOfDay()));
+        private static Predicate<Occurrence> seenBetween(LocalDate start, LocalDate end, double longest) {
+            List<Predicate<Occurrence>> terms = new ArrayList<>();
+            LocalDateTime s = start == null ? null : start.atStartOfDay();
+            LocalDateTime e = end == null ? null : end.plusDays(1).atStartOfDay();
+            if (s != null) {
+                // Whole seconds and one more: a bound a little low only reads a few more index entries.
+                terms.add(Maintained.FIRST_APPEARANCE.ge(s.minusSeconds((long) Math.ceil(longest) + 1)));
+                terms.add(Maintained.LAST_APPEARANCE.ge(s)); // alone: some detection at or after S
             }
-            if (end != null) {
-                seen = Predicate.all(seen, Detection_.TIMESTAMP.lt(end.plusDays(1).atStartOfDay()));
-                first = Predicate.all(first, Maintained.FIRST_APPEARANCE.lt(end.plusDays(1).atStartOfDay()));
-                bounds.add(Maintained.FIRST_APPEARANCE.lt(end.plusDays(1).atStartOfDay()));
+            if (e != null) {
+                terms.add(Maintained.FIRST_APPEARANCE.lt(e)); // alone: some detection before E
             }
-            Predicate<Occurrence> one = Predicate.all(Maintained.DETECTIONS_COUNT.eq(1L), first);
-            Predicate<Occurrence> more = Predicate.all(Maintained.DETECTIONS_COUNT.gt(1L), Occurrence_.DETECTIONS.any(seen));
-            bounds.add(Predicate.any(one, more));
-            return Predicate.all(bounds);
+            if (s != null && e != null) {
+                terms.add(Predicate.any(Maintained.FIRST_APPEARANCE.ge(s), Maintained.LAST_APPEARANCE.lt(e),
+                        Occurrence_.DETECTIONS.any(Predicate.all(Detection_.TIMESTAMP.ge(s), Detection_.TIMESTAMP.lt(e)))));
+            }
+            return Predicate.all(terms);
         }
 
         /** Every algorithm id named by algorithm or not_algorithm. */

@@ -198,12 +198,15 @@ class OccurrenceApiTest {
     }
 
     @Test
-    void listWithEveryFilterStillCostsFourStatements() {
+    void listWithEveryFilterStillCostsFourStatementsAndADateRangeOneMore() {
         long[] statements = new long[1];
-        list("project_id=1&event=1&deployment=1&taxon=3&detections__source_image=11&algorithm=2&not_algorithm=1"
-                + "&date_start=2023-08-01&date_end=2023-08-03&verified=true&determination__rank=SPECIES&ordering=-duration",
-                statements);
+        String filters = "project_id=1&event=1&deployment=1&taxon=3&detections__source_image=11&algorithm=2&not_algorithm=1"
+                + "&verified=true&determination__rank=SPECIES&ordering=-duration";
+        list(filters, statements);
         assertThat(statements[0]).isEqualTo(4);
+        // the project's longest occurrence, which bounds the date filter's index search (DateRangeTest)
+        list(filters + "&date_start=2023-08-01&date_end=2023-08-03", statements);
+        assertThat(statements[0]).isEqualTo(5);
     }
 
     @Test
