@@ -111,8 +111,10 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(Math.max(250, connectionTimeout / 2));
         config.setReadOnly(true);
         long statementMillis = s.statementTimeout().toMillis();
-        // Set at connection start-up by the server (no extra round trip): no request statement runs longer.
-        config.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis);
+        // Set at connection start-up by the server (no extra round trip): no request statement runs longer; and
+        // no JIT compilation: PostgreSQL decides it from cost estimates, and a date-range count that reads 100,000
+        // index entries in 47 ms was estimated high enough to be compiled for 334 ms first (PostgreSQL 15, 1M rows).
+        config.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis + " -c jit=off");
         // Client-side bounds too, for a server that vanishes without closing its sockets.
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, (connectionTimeout + 999) / 1000)));
         config.addDataSourceProperty("socketTimeout", Long.toString(statementMillis / 1000 + 5));
