@@ -6,6 +6,7 @@ import dev.ferry.antenna.api.DeploymentApi;
 import dev.ferry.antenna.api.OccurrenceApi;
 import dev.ferry.antenna.db.Database;
 import dev.ferry.antenna.http.AntennaServer;
+import dev.ferry.antenna.http.HttpSettings;
 import dev.ferry.antenna.http.Route;
 import dev.ferry.antenna.model.Deployment;
 import dev.ferry.antenna.model.Deployment_;
@@ -73,10 +74,16 @@ public final class Antenna implements AutoCloseable {
     /** {@link #start(Database, String, int, String, OccurrenceApi.Loading)} with a count cache (zero: none). */
     public static Antenna start(Database database, String host, int port, String mediaBase,
                                 OccurrenceApi.Loading loading, Duration countCache) {
+        return start(database, HttpSettings.of(host, port), mediaBase, loading, countCache);
+    }
+
+    /** Serves {@code database} as {@code http} says (address, public URL, allowed hosts, proxies, timeouts). */
+    public static Antenna start(Database database, HttpSettings http, String mediaBase, OccurrenceApi.Loading loading,
+                                Duration countCache) {
         try {
-            AntennaServer server = AntennaServer.start(host, port, database.observer(),
+            AntennaServer server = AntennaServer.start(http, database.observer(),
                     routes(database.ferry(), mediaBase, loading, countCache));
-            return new Antenna(database, server, host);
+            return new Antenna(database, server, http.host());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -109,7 +116,10 @@ public final class Antenna implements AutoCloseable {
                         .first().map(Deployment::id).orElse(0L)});
     }
 
-    /** Stops the server (in-flight requests finish), then the pool and the embedded database. */
+    /**
+     * Stops the server (it accepts no more connections; the requests in flight finish within the shutdown timeout),
+     * then the pool and the embedded database.
+     */
     @Override
     public void close() {
         try {

@@ -5,6 +5,7 @@ import dev.ferry.antenna.Antenna;
 import dev.ferry.antenna.api.OccurrenceApi;
 import dev.ferry.antenna.db.Database;
 import dev.ferry.antenna.db.DatabaseSettings;
+import dev.ferry.antenna.http.HttpSettings;
 import dev.ferry.policy.FetchPolicy;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -38,6 +39,31 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost",
             description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
     String host;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = {"The service's public root, e.g. https://api.example.org: every absolute link (details, "
+                    + "next, media) starts with it, whatever the request's Host (default: links follow the request's "
+                    + "Host, when it is an allowed one)."})
+    java.net.URI publicUrl;
+
+    @Option(names = "--allowed-hosts", paramLabel = "HOSTS", split = ",",
+            description = {"Host names a request's Host header may name (comma-separated, as Django's ALLOWED_HOSTS; "
+                    + "* for any); another is a 400 (default: localhost, 127.0.0.1, ::1 and --host)."})
+    List<String> allowedHosts;
+
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES", split = ",",
+            description = {"IP addresses of proxies in front of the service whose X-Forwarded-Proto and "
+                    + "X-Forwarded-Host are believed (default: none; from anyone else they are ignored)."})
+    List<String> trustedProxies;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Longest a client may take to send a request's line and headers (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "DURATION", defaultValue = "8s", converter = DurationConverter.class,
+            description = {"On stop (Ctrl-C, SIGTERM), longest to wait for the requests in flight before closing their "
+                    + "connections (default: ${DEFAULT-VALUE})."})
+    Duration shutdownTimeout;
 
     @Mixin
     DatabaseOptions database;
@@ -85,6 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (countCache.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--count-cache must not be negative, was " + countCache);
         }
+        HttpSettings http = http(); // checked before anything starts
         DatabaseSettings settings = database.settings(spec, fetchPolicy);
         PrintWriter out = spec.commandLine().getOut();
         Database db = Database.open(settings);
@@ -100,7 +127,33 @@ public final class ServeCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
-        return Antenna.start(db, host, port, mediaUrl, occurrenceLoading, countCache);
+        return Antenna.start(db, http, mediaUrl, occurrenceLoading, countCache);
+    }
+
+    /** The HTTP settings these options describe; a bad value is a usage error naming its option. */
+    HttpSettings http() {
+        if (headerTimeout.isNegative() || headerTimeout.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--header-timeout must be positive, was " + headerTimeout);
+        }
+        if (shutdownTimeout.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--shutdown-timeout must not be negative, was " + shutdownTimeout);
+        }
+        HttpSettings http = HttpSettings.of(host, port).withHeaderTimeout(headerTimeout).withShutdownTimeout(shutdownTimeout);
+        try {
+            if (publicUrl != null) {
+                http = http.withPublicUrl(publicUrl);
+            }
+            if (allowedHosts != null) {
+                http = http.withAllowedHosts(allowedHosts);
+            }
+            if (trustedProxies != null) {
+                trustedProxies.forEach(HttpSettings::checkAddress);
+                http = http.withTrustedProxies(trustedProxies);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return http;
     }
 
     @Override

@@ -10,24 +10,33 @@ import dev.ferry.observe.Observer;
 import dev.ferry.observe.Scope;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server (Javalin on Jetty, one virtual thread per request) for a list of {@link Route}s.
+ * The HTTP server (Javalin on Jetty, one virtual thread per request) for a list of {@link Route}s, GET and HEAD.
  *
- * <p>Each request runs in an observe scope named after its route ({@code GET /api/v2/captures/}): the
- * handler loads its data, the body is rendered into a buffer while the scope is still open (so a lazy
- * load during rendering is counted too), the scope closes, and only then is anything sent, with the
- * {@code Server-Timing} and {@code X-Query-Count} headers. A failure therefore never leaves half a
- * document on the wire. Errors map to DRF-shaped JSON: an {@link ApiException} to its status, an
- * unreachable or timed-out database to 503 with {@code Retry-After}, anything else to 500 (logged).
+ * <p>Each request runs in an observe scope named after its route ({@code GET /api/v2/captures/}): the handler
+ * loads its data, then the body is rendered while the scope is still open (a lazy load while rendering is counted
+ * too). A document up to {@link HttpSettings#bufferBytes()} is rendered whole before anything is sent, with the
+ * {@code Server-Timing} and {@code X-Query-Count} headers of the whole request, so a failure is a clean error
+ * document; a larger one streams to the client once the buffer is full (memory stays at the buffer, not the
+ * document), with the headers as of that moment, and a failure after that aborts the connection: the client sees
+ * a broken transfer, never a well-formed but wrong document. HEAD runs the handler and answers its status and
+ * headers without a body. Errors map to DRF-shaped JSON, the server's own too ({@link JsonErrorHandler}): an
+ * {@link ApiException} to its status, an unreachable or timed-out database to 503 with {@code Retry-After},
+ * any other exception to 500 (logged); an {@link Error} is not caught (a JVM out of memory is not something to
+ * keep serving with). Stopping finishes the requests in flight within {@link HttpSettings#shutdownTimeout()}.
  */
 public final class AntennaServer implements AutoCloseable {
 
@@ -36,6 +45,7 @@ public final class AntennaServer implements AutoCloseable {
     /** Seconds a client should wait before retrying after a 503. */
     static final int RETRY_AFTER_SECONDS = 5;
     static final String UNAVAILABLE = "The database is unavailable; try again shortly.";
+    static final String ALLOW = "GET, HEAD";
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
     /** Set on a request once this server wrote its response, so the 404/405 mappers leave it alone. */
     private static final String ANSWERED = "antenna.answered";
@@ -43,43 +53,73 @@ public final class AntennaServer implements AutoCloseable {
     private final Javalin app;
     private final Observer observer;
     private final List<Route> routes;
+    private final HttpSettings settings;
+    private final PublicRoot publicRoot;
+    private HeaderDeadline headerDeadline;
 
-    private AntennaServer(Observer observer, List<Route> routes, Javalin app) {
+    private AntennaServer(Observer observer, List<Route> routes, HttpSettings settings, Javalin app) {
         this.observer = observer;
         this.routes = routes;
+        this.settings = settings;
+        this.publicRoot = new PublicRoot(settings);
         this.app = app;
     }
 
+    /** Starts serving {@code routes} on {@code host:port} (port 0 picks a free one) with the default settings. */
+    public static AntennaServer start(String host, int port, Observer observer, List<Route> routes) {
+        return start(HttpSettings.of(host, port), observer, routes);
+    }
+
     /**
-     * Starts serving {@code routes} on {@code host:port} (port 0 picks a free one).
+     * Starts serving {@code routes} as {@code settings} say.
      *
      * @param observer the observer that wraps the database pool: request scopes are opened on it
      */
-    public static AntennaServer start(String host, int port, Observer observer, List<Route> routes) {
+    public static AntennaServer start(HttpSettings settings, Observer observer, List<Route> routes) {
         Javalin app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.router.ignoreTrailingSlashes = true; // /api/v2/captures and /api/v2/captures/ alike
             config.http.prefer405over404 = true;
-            config.jetty.defaultHost = host;
+            config.jetty.defaultHost = settings.host();
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            config.jetty.modifyServer(server -> {
+                // Counts the requests in flight, so a stop can wait for them (Jetty's graceful shutdown).
+                server.setHandler(new StatisticsHandler());
+                server.setStopTimeout(settings.shutdownTimeout().toMillis());
+                server.setStopAtShutdown(false); // the service's own shutdown hook stops it, pool and database after
+                server.setErrorHandler(new JsonErrorHandler());
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         });
-        AntennaServer server = new AntennaServer(observer, List.copyOf(routes), app);
+        AntennaServer server = new AntennaServer(observer, List.copyOf(routes), settings, app);
+        Route landing = Route.list("/", request -> server.landing(request));
         for (Route route : server.routes) {
             app.get(route.path(), ctx -> server.handle(ctx, route));
+            app.head(route.path(), ctx -> server.handle(ctx, route));
         }
-        Route landing = Route.list("/", request -> server.landing(request));
-        app.get("/", ctx -> server.handle(ctx, landing));
-        app.get("/api/v2/", ctx -> server.handle(ctx, landing));
+        for (String path : List.of("/", "/api/v2/")) {
+            app.get(path, ctx -> server.handle(ctx, landing));
+            app.head(path, ctx -> server.handle(ctx, landing));
+        }
         app.error(404, ctx -> server.unmatched(ctx, 404, Map.of("detail", "Not found.")));
-        app.error(405, ctx -> server.unmatched(ctx, 405,
-                Map.of("detail", "Method \"" + ctx.method() + "\" not allowed.")));
+        app.error(405, ctx -> {
+            ctx.header("Allow", ALLOW);
+            server.unmatched(ctx, 405, Map.of("detail", "Method \"" + ctx.method() + "\" not allowed."));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             // Only reached for failures outside handle() (which maps its own): log and answer 500.
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            server.send(ctx, Response.json(500, Map.of("detail", "Internal server error.")), null, 0);
+            if (!ctx.res().isCommitted()) {
+                server.sendWhole(ctx, 500, Response.bytes(Map.of("detail", "Internal server error.")), false, null, 0);
+            }
         });
-        app.start(port);
+        app.start(settings.port());
+        server.headerDeadline = HeaderDeadline.start(app.jettyServer().server(), settings.headerTimeout());
         return server;
     }
 
@@ -92,74 +132,144 @@ public final class AntennaServer implements AutoCloseable {
         return routes;
     }
 
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops accepting connections, lets the requests in flight finish (at most the shutdown timeout; a new request
+     * on an open connection meanwhile is a JSON 503), then closes every connection.
+     */
     @Override
     public void close() {
-        app.stop();
+        if (headerDeadline != null) {
+            headerDeadline.close();
+        }
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty gave up waiting (the shutdown timeout) and closed the connections still busy: stopped all the same.
+            LOG.warn("stopped with requests still in flight after the shutdown timeout ({})", Failures.rootMessage(e));
+        }
     }
 
     // ---------------------------------------------------------------- one request
 
     private void handle(Context ctx, Route route) {
         long started = System.nanoTime();
-        Response response;
+        boolean head = ctx.method() == HandlerType.HEAD;
         Scope scope = observer.scope("GET " + route.path()); // the route, not the path: a bounded set of names
         try {
-            response = run(ctx, route);
+            JsonBody body;
+            try {
+                body = load(ctx, route);
+            } catch (ApiException e) {
+                sendWhole(ctx, e.status(), Response.bytes(e.body()), false, timing(scope, started), scope.count());
+                return;
+            } catch (RuntimeException e) {
+                Response failure = failure(ctx, e);
+                sendWhole(ctx, failure.status(), failure.body(), failure.retryLater(), timing(scope, started),
+                        scope.count());
+                return;
+            }
+            if (head) {
+                // The status and headers a GET would have, without rendering: a HEAD stays cheap for any document.
+                prepare(ctx, 200, false, timing(scope, started), scope.count());
+                return;
+            }
+            render(ctx, body, scope, started);
         } finally {
             scope.close();
         }
-        String timing = scope.serverTiming()
-                + String.format(Locale.ROOT, ", total;dur=%.1f", (System.nanoTime() - started) / 1e6);
-        send(ctx, response, timing, scope.count());
     }
 
-    /** Runs the handler and renders its body; every failure becomes its error response. */
-    private Response run(Context ctx, Route route) {
-        try {
-            // The path as the route spells it (trailing slash), so page links look the same either way.
-            String path = ctx.path().endsWith("/") ? ctx.path() : ctx.path() + "/";
-            ApiRequest request = new ApiRequest(root(ctx), path, ctx.queryParamMap());
-            JsonBody body = route.handler().handle(request, ctx.pathParamMap());
-            return new Response(200, render(body), false);
-        } catch (ApiException e) {
-            return Response.json(e.status(), e.body());
-        } catch (RuntimeException | Error e) {
-            if (Failures.databaseUnavailable(e)) {
-                LOG.warn("503 for GET {}: the database is unavailable ({})", ctx.path(), Failures.rootMessage(e));
-                return new Response(503, Response.bytes(Map.of("detail", UNAVAILABLE)), true);
+    /** Runs the handler: what it loads, before any byte is rendered. */
+    private JsonBody load(Context ctx, Route route) {
+        // The path as the route spells it (trailing slash), so page links look the same either way.
+        String path = ctx.path().endsWith("/") ? ctx.path() : ctx.path() + "/";
+        ApiRequest request = new ApiRequest(publicRoot.of(ctx, port()), path, ctx.queryParamMap());
+        return route.handler().handle(request, ctx.pathParamMap());
+    }
+
+    /**
+     * Renders {@code body} into a buffer of {@link HttpSettings#bufferBytes()}; a document that fits is sent whole,
+     * a larger one streams on from there.
+     */
+    private void render(Context ctx, JsonBody body, Scope scope, long started) {
+        Spill out = new Spill(settings.bufferBytes(), buffered -> {
+            // The buffer is full: commit the headers as of now and stream the rest.
+            prepare(ctx, 200, false, timing(scope, started), scope.count());
+            OutputStream client = ctx.outputStream();
+            client.write(buffered.buffer(), 0, buffered.size());
+            return client;
+        });
+        try (JsonGenerator json = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            body.write(json);
+        } catch (IOException | RuntimeException e) {
+            if (out.streaming()) {
+                // Part of the document is on the wire: end the connection, so the client cannot take it as whole.
+                LOG.error("GET {}: failed after {} bytes were sent; the connection is aborted", ctx.fullUrl(),
+                        out.sent(), e);
+                Request.getBaseRequest(ctx.req()).getHttpChannel().abort(e);
+                return;
             }
-            LOG.error("500 for GET {}", ctx.fullUrl(), e);
-            return Response.json(500, Map.of("detail", "Internal server error."));
+            Response failure = e instanceof RuntimeException r ? failure(ctx, r)
+                    : Response.json(500, Map.of("detail", "Internal server error."));
+            if (!(e instanceof RuntimeException)) {
+                LOG.error("500 for GET {}", ctx.fullUrl(), e);
+            }
+            sendWhole(ctx, failure.status(), failure.body(), failure.retryLater(), timing(scope, started), scope.count());
+            return;
+        }
+        if (!out.streaming()) {
+            sendWhole(ctx, 200, out.bytes(), false, timing(scope, started), scope.count());
         }
     }
 
-    private void send(Context ctx, Response response, String timing, long queries) {
+    /** A failure that is not the client's: a 503 when the database cannot answer, else a logged 500. */
+    private static Response failure(Context ctx, RuntimeException e) {
+        if (Failures.databaseUnavailable(e)) {
+            LOG.warn("503 for GET {}: the database is unavailable ({})", ctx.path(), Failures.rootMessage(e));
+            return new Response(503, Response.bytes(Map.of("detail", UNAVAILABLE)), true);
+        }
+        LOG.error("500 for GET {}", ctx.fullUrl(), e);
+        return Response.json(500, Map.of("detail", "Internal server error."));
+    }
+
+    private static String timing(Scope scope, long started) {
+        return scope.serverTiming() + String.format(Locale.ROOT, ", total;dur=%.1f", (System.nanoTime() - started) / 1e6);
+    }
+
+    /** Status and headers of a response (timing null: none). */
+    private static void prepare(Context ctx, int status, boolean retryLater, String timing, long queries) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ctx.status(response.status()).contentType(JSON);
+        ctx.status(status).contentType(JSON);
+        ctx.header("Vary", "Accept-Encoding"); // Javalin compresses for clients that accept it
         if (timing != null) {
             ctx.header("Server-Timing", timing);
             ctx.header("X-Query-Count", Long.toString(queries));
         }
-        if (response.retryLater()) {
+        if (retryLater) {
             ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
-        ctx.result(response.body());
+    }
+
+    /** A whole document: headers, and the body unless the request is a HEAD. */
+    private void sendWhole(Context ctx, int status, byte[] body, boolean retryLater, String timing, long queries) {
+        prepare(ctx, status, retryLater, timing, queries);
+        if (ctx.method() != HandlerType.HEAD) {
+            ctx.result(body);
+        }
     }
 
     private void unmatched(Context ctx, int status, Map<String, Object> body) {
         if (ctx.attribute(ANSWERED) == null) {
-            send(ctx, Response.json(status, body), null, 0);
+            sendWhole(ctx, status, Response.bytes(body), false, null, 0);
         }
     }
 
-    /** {@code http://host:port} as the client addressed us, for the absolute {@code details} links. */
-    private String root(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost:" + port() : host);
-    }
-
     static byte[] render(JsonBody body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator json = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(json);
         } catch (IOException e) {
@@ -186,7 +296,7 @@ public final class AntennaServer implements AutoCloseable {
         };
     }
 
-    /** A finished response: status, JSON bytes, and whether to add {@code Retry-After}. */
+    /** A finished error response: status, JSON bytes, and whether to add {@code Retry-After}. */
     record Response(int status, byte[] body, boolean retryLater) {
 
         static Response json(int status, Map<String, Object> body) {
