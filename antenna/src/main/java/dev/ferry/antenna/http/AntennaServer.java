@@ -13,12 +13,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each request runs in an observe scope named after its route ({@code GET /api/v2/captures/}): the handler
  * loads its data, then the body is rendered while the scope is still open (a lazy load while rendering is counted
- * too). A document up to {@link HttpSettings#bufferBytes()} is rendered whole before anything is sent, with the
- * {@code Server-Timing} and {@code X-Query-Count} headers of the whole request, so a failure is a clean error
- * document; a larger one streams to the client once the buffer is full (memory stays at the buffer, not the
- * document), with the headers as of that moment, and a failure after that aborts the connection: the client sees
- * a broken transfer, never a well-formed but wrong document. HEAD runs the handler and answers its status and
+ * too), whole, before anything is sent ({@link Spill}: in memory up to {@link HttpSettings#bufferBytes()}, in a
+ * temporary file past that, so memory does not grow with the document and a slow client holds no rows and no
+ * connection), with the {@code Server-Timing} and {@code X-Query-Count} headers of the whole request; a failure is
+ * therefore a clean error document, never half of one. HEAD runs the handler and answers its status and
  * headers without a body. Errors map to DRF-shaped JSON, the server's own too ({@link JsonErrorHandler}): an
  * {@link ApiException} to its status, an unreachable or timed-out database to 503 with {@code Retry-After},
  * any other exception to 500 (logged); an {@link Error} is not caught (a JVM out of memory is not something to
@@ -192,37 +190,37 @@ public final class AntennaServer implements AutoCloseable {
     }
 
     /**
-     * Renders {@code body} into a buffer of {@link HttpSettings#bufferBytes()}; a document that fits is sent whole,
-     * a larger one streams on from there.
+     * Renders {@code body} whole (in memory up to {@link HttpSettings#bufferBytes()}, in a temporary file past
+     * that), then sends it; a failure while rendering is a clean error document.
      */
     private void render(Context ctx, JsonBody body, Scope scope, long started) {
-        Spill out = new Spill(settings.bufferBytes(), buffered -> {
-            // The buffer is full: commit the headers as of now and stream the rest.
-            prepare(ctx, 200, false, timing(scope, started), scope.count());
-            OutputStream client = ctx.outputStream();
-            client.write(buffered.buffer(), 0, buffered.size());
-            return client;
-        });
-        try (JsonGenerator json = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            body.write(json);
-        } catch (IOException | RuntimeException e) {
-            if (out.streaming()) {
-                // Part of the document is on the wire: end the connection, so the client cannot take it as whole.
-                LOG.error("GET {}: failed after {} bytes were sent; the connection is aborted", ctx.fullUrl(),
-                        out.sent(), e);
-                Request.getBaseRequest(ctx.req()).getHttpChannel().abort(e);
+        Spill out = new Spill(settings.bufferBytes());
+        try {
+            try (JsonGenerator json = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                body.write(json);
+            } catch (IOException | RuntimeException e) {
+                Response failure = e instanceof RuntimeException r ? failure(ctx, r)
+                        : Response.json(500, Map.of("detail", "Internal server error."));
+                if (!(e instanceof RuntimeException)) {
+                    LOG.error("500 for GET {}", ctx.fullUrl(), e);
+                }
+                sendWhole(ctx, failure.status(), failure.body(), failure.retryLater(), timing(scope, started),
+                        scope.count());
                 return;
             }
-            Response failure = e instanceof RuntimeException r ? failure(ctx, r)
-                    : Response.json(500, Map.of("detail", "Internal server error."));
-            if (!(e instanceof RuntimeException)) {
-                LOG.error("500 for GET {}", ctx.fullUrl(), e);
+            if (!out.spilled()) {
+                sendWhole(ctx, 200, out.bytes(), false, timing(scope, started), scope.count());
+                return;
             }
-            sendWhole(ctx, failure.status(), failure.body(), failure.retryLater(), timing(scope, started), scope.count());
-            return;
-        }
-        if (!out.streaming()) {
-            sendWhole(ctx, 200, out.bytes(), false, timing(scope, started), scope.count());
+            prepare(ctx, 200, false, timing(scope, started), scope.count());
+            try (InputStream in = out.open()) {
+                in.transferTo(ctx.outputStream());
+            } catch (IOException e) {
+                // the client went away while reading: nothing left to tell it
+                LOG.debug("GET {}: the client stopped reading after part of {} bytes", ctx.path(), out.length());
+            }
+        } finally {
+            out.discard();
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param headerTimeout   longest a client may take to send a request's line and headers (slow-header clients are
  *                        disconnected)
  * @param shutdownTimeout on stop, longest to wait for requests in flight before closing their connections
- * @param bufferBytes     a document up to this size is rendered whole before anything is sent (exact headers, and a
- *                        failure is a clean error document); a larger one streams to the client as it renders
+ * @param bufferBytes     a document up to this size is rendered in memory, a larger one into a temporary file (both
+ *                        whole before the first byte is sent)
  */
 public record HttpSettings(String host, int port, URI publicUrl, List<String> allowedHosts, List<String> trustedProxies,
                            Duration headerTimeout, Duration shutdownTimeout, int bufferBytes) {

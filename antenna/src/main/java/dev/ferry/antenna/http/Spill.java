@@ -1,32 +1,31 @@
 package dev.ferry.antenna.http;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * An output that keeps up to {@code limit} bytes in memory and, when more come, hands them to the stream that
- * {@link Target#open} returns and writes everything after straight through: a small document stays whole
- * (and can still be replaced by an error), a large one costs the buffer, not its size.
+ * Where a document is rendered before it is sent: up to {@code limit} bytes in memory, the rest of a larger one
+ * in a temporary file. A document is always complete before its first byte goes out (exact headers, and a failure
+ * is a clean error document), memory stays at the limit whatever the document's size, and a slow client reads
+ * from the file, holding neither the loaded rows nor a database connection.
  */
 final class Spill extends OutputStream {
 
-    /** Opens the real output once the buffer is full, writing the buffered bytes to it first. */
-    @FunctionalInterface
-    interface Target {
-        OutputStream open(Spill buffered) throws IOException;
-    }
-
     private final int limit;
-    private final Target target;
     private byte[] buffer = new byte[1024];
     private int size;
+    private Path file;
     private OutputStream out;
-    private long sent;
+    private long length;
 
-    Spill(int limit, Target target) {
+    Spill(int limit) {
         this.limit = limit;
-        this.target = target;
     }
 
     @Override
@@ -37,13 +36,14 @@ final class Spill extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         if (out == null && size + len > limit) {
-            out = target.open(this);
-            sent = size;
+            file = Files.createTempFile("antenna-", ".json");
+            out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+            out.write(buffer, 0, size);
             buffer = null;
         }
+        length += len;
         if (out != null) {
             out.write(b, off, len);
-            sent += len;
             return;
         }
         if (size + len > buffer.length) {
@@ -60,32 +60,43 @@ final class Spill extends OutputStream {
         }
     }
 
-    /** Leaves the client's stream open: the server closes it when the request ends. */
     @Override
     public void close() throws IOException {
-        flush();
+        if (out != null) {
+            out.close();
+        }
     }
 
-    /** Whether the document outgrew the buffer and is being sent as it is written. */
-    boolean streaming() {
-        return out != null;
+    /** Whether the document outgrew memory and lies in a file. */
+    boolean spilled() {
+        return file != null;
     }
 
-    /** Bytes handed to the client so far (0 until {@link #streaming()}). */
-    long sent() {
-        return sent;
+    /** The document's size in bytes. */
+    long length() {
+        return length;
     }
 
-    byte[] buffer() {
-        return buffer;
-    }
-
-    int size() {
-        return size;
-    }
-
-    /** The whole document, when it fitted. */
+    /** The whole document, when it stayed in memory. */
     byte[] bytes() {
         return Arrays.copyOf(buffer, size);
+    }
+
+    /** The spilled document, from its first byte. */
+    InputStream open() throws IOException {
+        close();
+        return Files.newInputStream(file);
+    }
+
+    /** Deletes the file, if any: after sending, or after a failure. */
+    void discard() {
+        try {
+            close();
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + file, e);
+        }
     }
 }
