@@ -244,6 +244,18 @@ class OccurrenceApiTest {
             "project_id=1&apply_defaults=perhaps     | apply_defaults",
             "project_id=1&colour=red                 | colour",
             "project_id=1&collection_id=3            | collection_id",
+            "project_id=1&deployment=%00             | deployment",
+            "project_id=1&deployment=%20             | deployment",
+            "project_id=1&deployment=%001            | deployment",
+            "project_id=1&event=1%20                 | event",
+            "project_id=1&taxon=%091                 | taxon",
+            "project_id=1&algorithm=1,%202           | algorithm",
+            "project_id=1&limit=%00                  | limit",
+            "project_id=1&offset=%205                | offset",
+            "project_id=%201                         | project_id",
+            "project_id=1&date_start=%202023-08-01   | date_start",
+            "project_id=1&verified=true%00           | verified",
+            "project_id=1&determination__rank=SPECIES%20 | determination__rank",
     })
     void badParametersAre400sNamingTheParameter(String query, String parameter) {
         assertThatThrownBy(() -> list(query))
