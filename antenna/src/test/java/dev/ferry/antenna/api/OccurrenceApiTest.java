@@ -266,6 +266,16 @@ class OccurrenceApiTest {
     }
 
     @Test
+    void theLargestOffsetIsAnEmptyPageWithoutNext() {
+        JsonNode page = list("project_id=1&limit=2&offset=" + Long.MAX_VALUE);
+        assertThat(page.get("count").asLong()).isEqualTo(3);
+        assertThat(page.get("results")).isEmpty();
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("previous").asText())
+                .isEqualTo(ROOT + "/api/v2/occurrences/?limit=2&offset=" + (Long.MAX_VALUE - 2) + "&project_id=1");
+    }
+
+    @Test
     void unknownProjectIs404() {
         assertThatThrownBy(() -> list("project_id=999"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
