@@ -118,7 +118,7 @@ public final class AntennaServer implements AutoCloseable {
         try {
             // The path as the route spells it (trailing slash), so page links look the same either way.
             String path = ctx.path().endsWith("/") ? ctx.path() : ctx.path() + "/";
-            ApiRequest request = new ApiRequest(root(ctx), path, ctx.queryParamMap());
+            ApiRequest request = ApiRequest.fromQueryString(root(ctx), path, ctx.queryString());
             JsonBody body = route.handler().handle(request, ctx.pathParamMap());
             return new Response(200, render(body), false);
         } catch (ApiException e) {
