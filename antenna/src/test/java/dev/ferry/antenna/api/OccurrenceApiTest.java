@@ -275,6 +275,15 @@ class OccurrenceApiTest {
                 .isEqualTo(ROOT + "/api/v2/occurrences/?limit=2&offset=" + (Long.MAX_VALUE - 2) + "&project_id=1");
     }
 
+    /** As the original answers an anonymous user (see OccurrenceApi.list): the draft project exists, its rows are hidden. */
+    @Test
+    void draftProjectsListIsEmpty() {
+        JsonNode page = list("project_id=2");
+        assertThat(page.get("count").asLong()).isZero();
+        assertThat(page.get("results")).isEmpty();
+        assertThat(page.get("next").isNull()).isTrue();
+    }
+
     @Test
     void unknownProjectIs404() {
         assertThatThrownBy(() -> list("project_id=999"))
