@@ -23,7 +23,7 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, parameter + ": " + message, Map.of(parameter, java.util.List.of(message)));
     }
 
-    /** 400 about the request as a whole: {@code {"detail": ...}}. */
+    /** 400 about the request as a whole (e.g. a malformed parameter name), as {@code {"detail": ...}}. */
     public static ApiException badRequest(String detail) {
         return new ApiException(400, detail, Map.of("detail", detail));
     }

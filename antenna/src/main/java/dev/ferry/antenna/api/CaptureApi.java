@@ -109,7 +109,9 @@ public final class CaptureApi {
         Loaded loaded = ferry.inTransaction(tx -> {
             boolean draft = tx.withConnection(c -> checkProject(c, projectId, filters));
             if (draft) {
-                return Loaded.NOTHING; // anonymous users see nothing of a draft project
+                // As for occurrences (see OccurrenceApi.list): the original's SourceImageViewSet also reads its rows
+                // through DefaultViewSet.get_queryset's visible_for_user, so a draft project's list is empty, not a 404.
+                return Loaded.NOTHING;
             }
             Query<SourceImage> q = filters.apply(tx.from(SourceImage.class).where(SourceImage_.PROJECT.idEq(projectId)))
                     .join(SourceImage_.DEPLOYMENT, SourceImage_.EVENT)

@@ -137,7 +137,11 @@ public final class OccurrenceApi {
         Page<Occurrence> page = ferry.inTransaction(tx -> {
             Context context = tx.withConnection(c -> Context.load(c, projectId, filters));
             if (context.draft) {
-                return new Page<Occurrence>(List.of(), 0); // anonymous users see no draft project's rows
+                // What the original gives an anonymous user: ProjectMixin.get_active_project (ami/base/views.py)
+                // finds the project by id whatever its draft flag (so no 404), then DefaultViewSet.get_queryset
+                // (ami/main/api/views.py) narrows the rows with BaseQuerySet.visible_for_user (ami/base/models.py),
+                // which keeps a draft project's rows for superusers, its owner and members only: an empty page.
+                return new Page<Occurrence>(List.of(), 0);
             }
             // A date filter bounds its index search by the project's longest occurrence: one index entry.
             double longest = filters.dated() ? tx.from(Occurrence.class).where(Occurrence_.PROJECT.idEq(projectId))
@@ -190,6 +194,8 @@ public final class OccurrenceApi {
     // ---------------------------------------------------------------- detail
 
     public JsonBody detail(ApiRequest request, long id) {
+        // The original's get_object looks in the same visible_for_user rows as the list: a draft project's
+        // occurrence is a 404 to an anonymous user.
         Optional<Occurrence> found = ferry.inTransaction(tx -> annotated(tx.from(Occurrence.class))
                 .where(Occurrence_.PROJECT.then(Project_.DRAFT).eq(false))
                 .prefetch(Occurrence_.DETECTIONS, d -> d

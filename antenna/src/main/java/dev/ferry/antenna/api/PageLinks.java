@@ -18,7 +18,7 @@ public final class PageLinks {
 
     /** The next page, or null when this page reaches the end. */
     public static String next(ApiRequest request, long limit, long offset, long total) {
-        if (offset + limit >= total) {
+        if (total - offset <= limit) { // not offset + limit >= total: that overflows for a huge offset
             return null;
         }
         return url(request, limit, offset + limit);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to query parameters. Every malformed value is an {@link ApiException} (400) naming
@@ -14,19 +15,25 @@ import java.util.Optional;
  */
 public final class Params {
 
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
     private final Map<String, List<String>> values;
 
     Params(Map<String, List<String>> values) {
         this.values = values;
     }
 
-    /** The last value of {@code name}, blank values counting as absent (as django-filter does). */
+    /**
+     * The last value of {@code name}, an empty value counting as absent (as django-filter does). Not trimmed:
+     * a value with surrounding whitespace or a NUL ({@code %20}, {@code %001}) is malformed for every typed
+     * parameter, never read as absent or as the number it hides.
+     */
     public Optional<String> string(String name) {
         List<String> v = values.get(name);
         if (v == null || v.isEmpty()) {
             return Optional.empty();
         }
-        String s = v.get(v.size() - 1).trim();
+        String s = v.get(v.size() - 1);
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
@@ -38,13 +45,13 @@ public final class Params {
         return optionalLong(name).orElseThrow(() -> ApiException.badParameter(name, "This field is required."));
     }
 
-    /** Every value of a repeatable parameter ({@code ?algorithm=1&algorithm=2}, or {@code 1,2}). */
+    /** Every value of a repeatable parameter ({@code ?algorithm=1&algorithm=2}, or {@code 1,2}); empty parts are skipped. */
     public List<Long> longs(String name) {
         List<Long> out = new ArrayList<>();
         for (String v : values.getOrDefault(name, List.of())) {
             for (String part : v.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(parseLong(name, part.trim()));
+                if (!part.isEmpty()) {
+                    out.add(parseLong(name, part));
                 }
             }
         }
@@ -83,11 +90,15 @@ public final class Params {
         });
     }
 
+    /** ASCII digits with an optional sign, nothing around them (Long.parseLong alone takes other scripts' digits). */
     private static long parseLong(String name, String s) {
         try {
-            return Long.parseLong(s);
+            if (INTEGER.matcher(s).matches()) {
+                return Long.parseLong(s);
+            }
         } catch (NumberFormatException e) {
-            throw ApiException.badParameter(name, "A valid integer is required.");
+            // out of range: as malformed
         }
+        throw ApiException.badParameter(name, "A valid integer is required.");
     }
 }

@@ -185,7 +185,7 @@ public final class AntennaServer implements AutoCloseable {
     private JsonBody load(Context ctx, Route route) {
         // The path as the route spells it (trailing slash), so page links look the same either way.
         String path = ctx.path().endsWith("/") ? ctx.path() : ctx.path() + "/";
-        ApiRequest request = new ApiRequest(publicRoot.of(ctx, port()), path, ctx.queryParamMap());
+        ApiRequest request = ApiRequest.fromQueryString(publicRoot.of(ctx, port()), path, ctx.queryString());
         return route.handler().handle(request, ctx.pathParamMap());
     }
 

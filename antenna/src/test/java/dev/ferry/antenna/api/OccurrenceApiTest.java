@@ -244,6 +244,18 @@ class OccurrenceApiTest {
             "project_id=1&apply_defaults=perhaps     | apply_defaults",
             "project_id=1&colour=red                 | colour",
             "project_id=1&collection_id=3            | collection_id",
+            "project_id=1&deployment=%00             | deployment",
+            "project_id=1&deployment=%20             | deployment",
+            "project_id=1&deployment=%001            | deployment",
+            "project_id=1&event=1%20                 | event",
+            "project_id=1&taxon=%091                 | taxon",
+            "project_id=1&algorithm=1,%202           | algorithm",
+            "project_id=1&limit=%00                  | limit",
+            "project_id=1&offset=%205                | offset",
+            "project_id=%201                         | project_id",
+            "project_id=1&date_start=%202023-08-01   | date_start",
+            "project_id=1&verified=true%00           | verified",
+            "project_id=1&determination__rank=SPECIES%20 | determination__rank",
     })
     void badParametersAre400sNamingTheParameter(String query, String parameter) {
         assertThatThrownBy(() -> list(query))
@@ -251,6 +263,25 @@ class OccurrenceApiTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.body()).containsOnlyKeys(parameter);
                 });
+    }
+
+    @Test
+    void theLargestOffsetIsAnEmptyPageWithoutNext() {
+        JsonNode page = list("project_id=1&limit=2&offset=" + Long.MAX_VALUE);
+        assertThat(page.get("count").asLong()).isEqualTo(3);
+        assertThat(page.get("results")).isEmpty();
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("previous").asText())
+                .isEqualTo(ROOT + "/api/v2/occurrences/?limit=2&offset=" + (Long.MAX_VALUE - 2) + "&project_id=1");
+    }
+
+    /** As the original answers an anonymous user (see OccurrenceApi.list): the draft project exists, its rows are hidden. */
+    @Test
+    void draftProjectsListIsEmpty() {
+        JsonNode page = list("project_id=2");
+        assertThat(page.get("count").asLong()).isZero();
+        assertThat(page.get("results")).isEmpty();
+        assertThat(page.get("next").isNull()).isTrue();
     }
 
     @Test

@@ -36,4 +36,19 @@ class SizesAndLinksTest {
         assertThat(PageLinks.previous(r, 10, 0)).isNull();
         assertThat(PageLinks.previous(r, 10, 5)).startsWith("http://h/api/v2/captures/?limit=10&ordering=");
     }
+
+    @Test
+    void pageLinksDoNotOverflowAtTheLargestOffset() {
+        ApiRequest r = new ApiRequest("http://h", "/api/v2/captures/", Map.of("project_id", List.of("1")));
+        long max = Long.MAX_VALUE;
+        assertThat(PageLinks.next(r, 10, max, 25)).isNull();
+        assertThat(PageLinks.next(r, 1000, max - 999, 25)).isNull();
+        assertThat(PageLinks.next(r, 1000, max - 1000, max)).isNull();
+        assertThat(PageLinks.next(r, 1000, max - 1001, max)).isEqualTo("http://h/api/v2/captures/?limit=1000&offset=" + (max - 1) + "&project_id=1");
+        assertThat(PageLinks.next(r, 10, 0, 0)).isNull();
+        assertThat(PageLinks.next(r, 10, 14, 25)).isEqualTo("http://h/api/v2/captures/?limit=10&offset=24&project_id=1");
+        assertThat(PageLinks.next(r, 10, 15, 25)).isNull();
+        assertThat(PageLinks.previous(r, 10, max)).isEqualTo("http://h/api/v2/captures/?limit=10&offset=" + (max - 10) + "&project_id=1");
+        assertThat(PageLinks.previous(r, 1000, max)).isEqualTo("http://h/api/v2/captures/?limit=1000&offset=" + (max - 1000) + "&project_id=1");
+    }
 }
