@@ -135,6 +135,9 @@ final class PageLoader {
         ResultCache.Key countKey = ResultCache.Key.of(countSql.text(), countSql.params(), tables);
         int spacing = total.spacing();
         ResultCache.Counted known = results.freshTotal(countKey, maxAge);
+        if (known != null && query.limit() != 0 && query.offset() >= known.total()) {
+            return new Page<>(List.of(), known.total()); // past the end: no walk to an offset that is not there
+        }
         if (query.offset() < spacing || query.limit() == 0 || (known != null && known.total() <= total.sortWhole())) {
             return connections.with(c -> counted(c, query, query, countKey, countSql, maxAge, total.sortWhole()));
         }
