@@ -45,8 +45,13 @@ public final class Determinations {
      * score, then the highest id; null when the occurrence has no scored classification.
      */
     public static Classification bestPrediction(List<Classification> classifications) {
+        return bestOf(predictions(classifications));
+    }
+
+    /** {@code best_prediction} among {@code predictions} (the result of {@link #predictions}). */
+    public static Classification bestOf(List<Classification> predictions) {
         Classification best = null;
-        for (Classification c : predictions(classifications)) {
+        for (Classification c : predictions) {
             if (best == null || BEST_FIRST.compare(c, best) < 0) {
                 best = c;
             }

@@ -28,7 +28,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /api/v2/occurrences/} and {@code GET /api/v2/occurrences/{id}/}: the original's
@@ -182,7 +186,7 @@ public final class OccurrenceApi {
             json.writeArrayFieldStart("results");
             OccurrenceJson out = new OccurrenceJson(json, links);
             for (Occurrence o : rows) {
-                out.occurrence(o, false);
+                out.occurrence(o);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("user_permissions");
@@ -196,16 +200,91 @@ public final class OccurrenceApi {
     public JsonBody detail(ApiRequest request, long id) {
         // The original's get_object looks in the same visible_for_user rows as the list: a draft project's
         // occurrence is a 404 to an anonymous user.
+        // Up to INLINE_DETECTIONS detections come with the occurrence (four statements); one more says there are
+        // more than a document should hold at once, and the detail then reads them in chunks as it writes them.
         Optional<Occurrence> found = ferry.inTransaction(tx -> annotated(tx.from(Occurrence.class))
                 .where(Occurrence_.PROJECT.then(Project_.DRAFT).eq(false))
-                .prefetch(Occurrence_.DETECTIONS, d -> d
-                        .orderBy(Detection_.TIMESTAMP.desc(), Detection_.ID.asc())
-                        .join(Detection_.SOURCE_IMAGE)
+                .prefetch(Occurrence_.DETECTIONS, d -> detailDetections(d).limit(INLINE_DETECTIONS + 1)
                         .prefetch(Detection_.CLASSIFICATIONS, CLASSIFICATIONS))
                 .prefetch(Occurrence_.IDENTIFICATIONS, IDENTIFICATIONS)
                 .find(id));
         Occurrence o = found.orElseThrow(ApiException::notFound);
-        return json -> new OccurrenceJson(json, Links.of(request, mediaBase)).occurrence(o, true);
+        OccurrenceJson.Detail detail = o.detections().get().size() <= INLINE_DETECTIONS ? OccurrenceJson.loaded(o)
+                : new ChunkedDetail(ferry, id);
+        return json -> new OccurrenceJson(json, Links.of(request, mediaBase)).occurrence(o, detail);
+    }
+
+    /**
+     * Detections in a detail at most loaded with their occurrence; past that the detail reads them in chunks of
+     * this size while it writes them, so memory holds a chunk, not the occurrence (20,000 detections with 52,000
+     * classifications are a 100 MB document).
+     */
+    static final int INLINE_DETECTIONS = 1000;
+
+    /** The detail's detections: newest first (the serializer's order), each with its capture. */
+    static Query<Detection> detailDetections(Query<Detection> q) {
+        return q.orderBy(Detection_.TIMESTAMP.desc(), Detection_.ID.asc()).join(Detection_.SOURCE_IMAGE);
+    }
+
+    /**
+     * The detail's detections and predictions read while the document is written: each chunk of detections with
+     * its classifications, and the predictions from one pass over every classification that keeps only each
+     * algorithm's best. Statements: the pass, the predictions' rows, the images, the detections (one cursor), and
+     * the classifications of each chunk.
+     */
+    private static final class ChunkedDetail implements OccurrenceJson.Detail {
+        private final Ferry ferry;
+        private final long id;
+
+        ChunkedDetail(Ferry ferry, long id) {
+            this.ferry = ferry;
+            this.id = id;
+        }
+
+        @Override
+        public List<Classification> predictions() {
+            Map<Object, Double> best = new HashMap<>();
+            Map<Object, List<Long>> ids = new HashMap<>();
+            try (Stream<Classification> all = ferry.from(Classification.class)
+                    .where(Classification_.DETECTION.then(Detection_.OCCURRENCE).idEq(id))
+                    .where(Classification_.SCORE.isNotNull()).stream(INLINE_DETECTIONS)) {
+                all.forEach(c -> {
+                    Object algorithm = c.algorithm().id() == null ? "none" : c.algorithm().id();
+                    Double top = best.get(algorithm);
+                    if (top == null || c.score() > top) {
+                        best.put(algorithm, c.score());
+                        ids.put(algorithm, new ArrayList<>(List.of(c.id())));
+                    } else if (c.score().equals(top)) {
+                        ids.get(algorithm).add(c.id());
+                    }
+                });
+            }
+            List<Long> wanted = ids.values().stream().flatMap(List::stream).toList();
+            if (wanted.isEmpty()) {
+                return List.of();
+            }
+            return Determinations.predictions(CLASSIFICATIONS.apply(ferry.from(Classification.class))
+                    .where(Classification_.ID.in(wanted)).list());
+        }
+
+        @Override
+        public List<Detection> images() {
+            return ferry.from(Detection.class).where(Detection_.OCCURRENCE.idEq(id)).where(Detection_.PATH.isNotNull())
+                    .orderBy(Detection_.FRAME_NUM.asc(), Detection_.TIMESTAMP.asc(), Detection_.ID.asc())
+                    .limit(OccurrenceJson.DETAIL_DETECTION_IMAGES).list();
+        }
+
+        @Override
+        public void detections(OccurrenceJson.DetectionWriter each) throws IOException {
+            try (Stream<Detection> all = detailDetections(ferry.from(Detection.class)
+                    .where(Detection_.OCCURRENCE.idEq(id)))
+                    .prefetch(Detection_.CLASSIFICATIONS, CLASSIFICATIONS).stream(INLINE_DETECTIONS)) {
+                Iterator<Detection> it = all.iterator();
+                while (it.hasNext()) {
+                    each.write(it.next());
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the queryset
@@ -213,6 +292,11 @@ public final class OccurrenceApi {
     private static final UnaryOperator<Query<Identification>> IDENTIFICATIONS = q -> q
             .orderBy(Identification_.CREATED_AT.desc(), Identification_.ID.desc())
             .join(Identification_.TAXON.then(Taxon_.PARENT), Identification_.USER);
+
+    /** How the detail loads classifications (for tests that render it another way). */
+    static UnaryOperator<Query<Classification>> classifications() {
+        return CLASSIFICATIONS;
+    }
 
     private static final UnaryOperator<Query<Classification>> CLASSIFICATIONS = q -> q
             .orderBy(Classification_.CREATED_AT.desc(), Classification_.SCORE.desc(), Classification_.ID.asc())

@@ -45,12 +45,69 @@ final class OccurrenceJson {
         this.links = links;
     }
 
-    /** {@code OccurrenceListSerializer} ({@code detail} false) or {@code OccurrenceSerializer}. */
-    void occurrence(Occurrence o, boolean detail) throws IOException {
+    /**
+     * What the detail ({@code OccurrenceSerializer}) adds to the list's document: loaded with the occurrence
+     * ({@link #loaded}), or read from the database while the document is written, for an occurrence with more
+     * detections than a document should hold in memory at once (OccurrenceApi).
+     */
+    interface Detail {
+        /** {@code Occurrence.predictions()}: over every classification of every detection. */
+        List<Classification> predictions();
+
+        /** The first {@link #DETAIL_DETECTION_IMAGES} detections with an image, in {@code detection_images} order. */
+        List<Detection> images();
+
+        /** Writes every detection, in the detail's order, with {@code each}. */
+        void detections(DetectionWriter each) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface DetectionWriter {
+        void write(Detection d) throws IOException;
+    }
+
+    /** The detail of an occurrence loaded whole: its detections with their classifications prefetched. */
+    static Detail loaded(Occurrence o) {
+        List<Detection> detections = o.detections().get();
+        List<Classification> predictions = Determinations.predictions(detailClassifications(detections));
+        return new Detail() {
+            @Override
+            public List<Classification> predictions() {
+                return predictions;
+            }
+
+            @Override
+            public List<Detection> images() {
+                List<Detection> out = new ArrayList<>();
+                for (Detection d : imageOrder(detections)) {
+                    if (d.path() != null && out.size() < DETAIL_DETECTION_IMAGES) {
+                        out.add(d);
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public void detections(DetectionWriter each) throws IOException {
+                for (Detection d : detections) {
+                    each.write(d);
+                }
+            }
+        };
+    }
+
+    /** {@code OccurrenceListSerializer}. */
+    void occurrence(Occurrence o) throws IOException {
+        occurrence(o, null);
+    }
+
+    /** {@code OccurrenceListSerializer}, or with {@code detail} {@code OccurrenceSerializer}. */
+    void occurrence(Occurrence o, Detail detail) throws IOException {
         List<Identification> identifications = newestFirst(o.identifications().get());
-        List<Classification> classifications = detail ? detailClassifications(o) : o.classifications().get();
+        List<Classification> predictions = detail != null ? detail.predictions()
+                : Determinations.predictions(o.classifications().get());
         Identification bestIdentification = Determinations.bestIdentification(identifications);
-        Classification bestPrediction = Determinations.bestPrediction(classifications);
+        Classification bestPrediction = Determinations.bestOf(predictions);
         Taxon determination = o.determination().get();
 
         json.writeStartObject();
@@ -81,12 +138,9 @@ final class OccurrenceJson {
         json.writeFieldName("detections_count");
         writeNumber(o.detectionsCount());
         json.writeArrayFieldStart("detection_images");
-        if (detail) {
-            int n = 0;
-            for (Detection d : imageOrder(o.detections().get())) {
-                if (d.path() != null && n++ < DETAIL_DETECTION_IMAGES) {
-                    json.writeString(links.media(d.path()));
-                }
+        if (detail != null) {
+            for (Detection d : detail.images()) {
+                json.writeString(links.media(d.path()));
             }
         } else if (o.firstDetectionPath() != null) {
             json.writeString(links.media(o.firstDetectionPath()));
@@ -134,16 +188,14 @@ final class OccurrenceJson {
         json.writeEndArray();
         timestampField("created_at", o.createdAt());
         timestampField("updated_at", o.updatedAt());
-        if (detail) {
+        if (detail != null) {
             json.writeFieldName("determination_id");
             writeNumber(o.determination().<Long>id());
             json.writeArrayFieldStart("detections");
-            for (Detection d : o.detections()) {
-                detection(d);
-            }
+            detail.detections(this::detection);
             json.writeEndArray();
             json.writeArrayFieldStart("predictions");
-            for (Classification c : Determinations.predictions(classifications)) {
+            for (Classification c : predictions) {
                 classificationNested(c);
             }
             json.writeEndArray();
@@ -468,9 +520,9 @@ final class OccurrenceJson {
     }
 
     /** The detail's classifications: those of every detection, as the detail prefetches them. */
-    private static List<Classification> detailClassifications(Occurrence o) {
+    private static List<Classification> detailClassifications(List<Detection> detections) {
         List<Classification> all = new ArrayList<>();
-        for (Detection d : o.detections()) {
+        for (Detection d : detections) {
             all.addAll(d.classifications().get());
         }
         return all;
