@@ -73,5 +73,6 @@ if needs_build; then
   (cd "$ROOT" && ./mvnw -q -B -pl antenna -am install -Dmaven.test.skip=true) || fail "the build failed (see above)"
   [[ -f "$JAR" ]] || fail "the build did not produce $JAR"
 fi
+# A JVM out of memory exits (for its supervisor to restart it) rather than serve on in an unknown state.
 # shellcheck disable=SC2086 # ANTENNA_JAVA_OPTS is a list of options
-exec "$JAVA" ${ANTENNA_JAVA_OPTS:-} -jar "$JAR" "$@"
+exec "$JAVA" -XX:+ExitOnOutOfMemoryError ${ANTENNA_JAVA_OPTS:-} -jar "$JAR" "$@"
